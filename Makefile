@@ -1,0 +1,36 @@
+# Series workspace: applies patches/ to a Debian 6.12 kernel, runs its KUnit
+# tests (make) and gates every patch (make check). See README.md.
+# Each target is one script under scripts/; add a target as one more script.
+
+BUILD ?= build
+PATCHES_DIR ?= patches
+export BUILD PATCHES_DIR
+
+.NOTPARALLEL:
+.PHONY: all deps base series kunit check tree export clean distclean
+
+all: kunit
+
+deps:
+	@scripts/deps.sh
+base: deps
+	@scripts/base.sh
+series: base
+	@scripts/apply.sh
+kunit: series
+	@scripts/kunit.sh
+	@scripts/kunit_results.py show $(BUILD)/kunit.json
+
+check: base
+	@scripts/check.sh
+
+tree: base
+	@scripts/tree.sh
+export:
+	@scripts/export.sh
+
+# build/tree holds your unexported commits: only distclean removes it.
+clean:
+	@scripts/clean.sh
+distclean:
+	rm -rf $(BUILD)

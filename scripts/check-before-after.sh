@@ -1,0 +1,40 @@
+#!/bin/bash
+# Step i: the patches named in tests/base-only.list, applied alone to the
+# base, give a kernel on which exactly the cases of tests/base-fail.list
+# fail; every case passes on the series.
+STEP=check-before-after
+. "$(dirname "$0")/lib.sh"
+d=$(dirname "$0")
+load_series
+only=$TESTS_DIR/base-only.list fails=$TESTS_DIR/base-fail.list
+[ -f "$only" ] || die "no $(rel "$only")"
+[ -f "$fails" ] || die "no $(rel "$fails")"
+picked=()
+while IFS= read -r subj; do
+	subj=$(echo "$subj" | sed -e 's/[[:space:]]*$//' -e 's/^[[:space:]]*//')
+	[ -n "$subj" ] || continue
+	found=
+	for p in "${SERIES[@]}"; do
+		[ "$(patch_subject "$p")" = "$subj" ] && found=$p
+	done
+	[ -n "$found" ] || die "$(rel "$only"): no patch in $(rel "$PATCHES_DIR") has the subject '$subj'"
+	picked+=("$found")
+done <"$only"
+((${#picked[@]})) || die "$(rel "$only") names no patch"
+# Series order, whatever the list's order.
+ordered=()
+for p in "${SERIES[@]}"; do
+	for q in "${picked[@]}"; do [ "$p" = "$q" ] && { ordered+=("$p"); break; }; done
+done
+printf '  base-only: %s\n' "${ordered[@]##*/}"
+ensure_worktree "$CHECK/before-src"
+am_patches "$CHECK/before-src" before "${ordered[@]}"
+STEP=check-before-after "$d/kunit.sh" "$CHECK/before-src" "$CHECK/before-kunit" "$CHECK/before-kunit.json" before
+if [ ! -s "$BUILD/kunit.json" ]; then
+	"$d/apply.sh"
+	STEP=check-before-after "$d/kunit.sh"
+fi
+say "base + tests only:"
+"$d/kunit_results.py" show "$CHECK/before-kunit.json" | sed 's/^/  /' || true
+"$d/kunit_results.py" before-after "$CHECK/before-kunit.json" "$BUILD/kunit.json" "$fails" ||
+	die "before/after does not match $(rel "$fails") (base with $(rel "$only") only vs series)"

@@ -1,0 +1,44 @@
+#!/bin/bash
+# make check: steps a-i, each reported by name with PASS/FAIL, then one
+# line "N passed, M failed"; non-zero exit if any failed.
+STEP=check
+. "$(dirname "$0")/lib.sh"
+d=$(dirname "$0")
+
+STEPS=(
+	"a|git am of the series onto a pristine base|check-am.sh"
+	"b|bisect: UML KUnit kernel and x86_64 objects build after every patch|check-bisect.sh"
+	"c|checkpatch --strict: no errors or warnings|check-checkpatch.sh"
+	"d|sparse (C=2): nothing new vs base|check-sparse.sh"
+	"e|W=1: nothing new vs base|check-w1.sh"
+	"f|coccicheck: nothing new vs base|check-cocci.sh"
+	"g|kernel-doc: nothing new vs base|check-kerneldoc.sh"
+	"h|KUnit: every case passes on the series|check-kunit.sh"
+	"i|before/after: test patches alone fail on the base as listed|check-before-after.sh"
+)
+# make check ONLY=ab runs a subset (for working on the checks themselves).
+ONLY=${ONLY:-}
+
+mkdir -p "$LOGS"
+passed=0 failed=0 summary=()
+start=$SECONDS
+for s in "${STEPS[@]}"; do
+	IFS='|' read -r id title script <<<"$s"
+	[ -z "$ONLY" ] || [[ $ONLY == *"$id"* ]] || continue
+	echo
+	echo "=== $id. $title ==="
+	t=$SECONDS
+	if "$d/$script"; then
+		r=PASS passed=$((passed + 1))
+	else
+		r=FAIL failed=$((failed + 1))
+	fi
+	line="$r $id. $title ($((SECONDS - t)) s)"
+	echo "$line"
+	summary+=("$line")
+done
+echo
+echo "=== summary ($((SECONDS - start)) s) ==="
+printf '%s\n' "${summary[@]}"
+echo "$passed passed, $failed failed"
+((failed == 0))

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Read kunit.py's --json results (never boot logs).
+
+  kunit_results.py show JSON            print suites and cases, one verdict line;
+                                        exit 1 unless every case passed (>= 1 ran)
+  kunit_results.py before-after BASE_JSON SERIES_JSON FAIL_LIST
+                                        listed cases fail on the base with the
+                                        tests only, all others pass; all pass on
+                                        the series
+Case names: suite.case, or suite.case.param for a parameterized case's param.
+"""
+import json
+import sys
+
+
+def load(path):
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except (OSError, ValueError) as e:
+        sys.exit(f"FAILED [kunit]: cannot read KUnit results {path}: {e}")
+
+
+def cases(group, prefix=""):
+    """(name, status, suite) for every leaf, in run order."""
+    out = []
+    for sub in group.get("sub_groups", []):
+        name = prefix + sub["name"]
+        out += cases(sub, name + ".")
+    for tc in group.get("test_cases", []):
+        # A suite that crashed before listing its cases shows up as a leaf.
+        out.append((prefix + tc["name"], tc["status"]))
+    return out
+
+
+def by_suite(results):
+    suites = {}
+    for name, status in results:
+        suites.setdefault(name.split(".")[0], []).append((name, status))
+    return suites
+
+
+def show(path):
+    results = cases(load(path))
+    for suite, rows in by_suite(results).items():
+        bad = sum(s not in ("PASS", "SKIP") for _, s in rows)
+        print(f"  suite {suite}: {len(rows)} cases, {'all passed' if not bad else f'{bad} not passed'}")
+        for name, status in rows:
+            print(f"    {status:5} {name}")
+    n = len(results)
+    passed = sum(s == "PASS" for _, s in results)
+    skipped = sum(s == "SKIP" for _, s in results)
+    failed = n - passed - skipped
+    ok = n > 0 and failed == 0
+    print(f"KUnit: {n} cases in {len(by_suite(results))} suites: {passed} passed, "
+          f"{failed} failed, {skipped} skipped: {'PASS' if ok else 'FAIL'}")
+    if n == 0:
+        print("FAILED [kunit]: no KUnit case ran (check the kunitconfig)", file=sys.stderr)
+    return 0 if ok else 1
+
+
+def read_list(path):
+    names = []
+    try:
+        with open(path) as f:
+            for line in f:
+                line = line.split("#", 1)[0].strip()
+                if line:
+                    names.append(line)
+    except OSError as e:
+        sys.exit(f"FAILED [before-after]: cannot read {path}: {e}")
+    return names
+
+
+def before_after(base_path, series_path, list_path):
+    base = dict(cases(load(base_path)))
+    series = dict(cases(load(series_path)))
+    listed = read_list(list_path)
+    problems = []
+    if not listed:
+        problems.append(f"{list_path} lists no case: no test is shown to catch the bug")
+    for name in listed:
+        if name not in series:
+            problems.append(f"{name} (in {list_path}) is not a case of the series run")
+    for name in listed:
+        b = base.get(name, "did not run (crashed earlier?)")
+        s = series.get(name, "missing")
+        print(f"  fails on base: {name}: base {b}, series {s}")
+        if b == "PASS" or b == "SKIP":
+            problems.append(f"{name} is {b} on the base: it proves nothing")
+        if s != "PASS":
+            problems.append(f"{name} is {s} on the series")
+    for name, b in base.items():
+        if name in listed:
+            continue
+        if b != "PASS":
+            problems.append(f"{name} is {b} on the base but not listed in {list_path}")
+    for name, s in series.items():
+        if name not in listed and name not in base:
+            problems.append(f"{name} did not run on the base with the tests only")
+        if s != "PASS":
+            problems.append(f"{name} is {s} on the series")
+    print(f"  base with tests only: {len(base)} cases, {sum(v == 'PASS' for v in base.values())} passed; "
+          f"series: {len(series)} cases, {sum(v == 'PASS' for v in series.values())} passed")
+    for p in dict.fromkeys(problems):
+        print(f"  problem: {p}")
+    return 1 if problems else 0
+
+
+def main(argv):
+    if len(argv) == 3 and argv[1] == "show":
+        return show(argv[2])
+    if len(argv) == 5 and argv[1] == "before-after":
+        return before_after(argv[2], argv[3], argv[4])
+    sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,237 @@
+# Shared helpers for the series workspace; sourced by every script.
+# Paths, one-line failures, logged long commands with progress, git helpers.
+set -euo pipefail
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+abspath() { case $1 in /*) echo "$1" ;; *) echo "$TOP/$1" ;; esac; }
+
+BUILD=$(abspath "${BUILD:-build}")
+PATCHES_DIR=$(abspath "${PATCHES_DIR:-patches}")
+TESTS_DIR=$(abspath "${TESTS_DIR:-tests}")
+KUNITCONFIG=$(abspath "${KUNITCONFIG:-configs/kunit.config}")
+X86_CONFIG=$(abspath "${X86_CONFIG:-configs/x86_64.config}")
+TARBALL=${TARBALL:-/usr/src/linux-source-6.12.tar.xz}
+KERNEL_SRC=${KERNEL_SRC:-}
+JOBS=${JOBS:-$(nproc)}
+KUNIT_TIMEOUT=${KUNIT_TIMEOUT:-300}
+
+SRC=$BUILD/linux           # base repository; its work tree carries branch 'series'
+BASE_TAG=base              # the pristine base commit, in every repository we own
+LOGS=$BUILD/logs
+CHECK=$BUILD/check         # make check: work trees, build dirs, results
+
+STEP=${STEP:-$(basename "$0" .sh)}
+
+# Fixed identity and dates: the same input gives the same commit ids everywhere.
+export GIT_AUTHOR_NAME="Series Workspace" GIT_AUTHOR_EMAIL="workspace@localhost"
+export GIT_COMMITTER_NAME="Series Workspace" GIT_COMMITTER_EMAIL="workspace@localhost"
+export LC_ALL=C
+export GIT_TERMINAL_PROMPT=0 GIT_EDITOR=true
+
+say() { echo "[$STEP] $*"; }
+warn() { echo "[$STEP] WARNING: $*" >&2; }
+# The one line a failure prints.
+die() { echo "FAILED [$STEP]: $*" >&2; exit 1; }
+rel() { echo "${1#"$TOP"/}"; }
+
+# run_log LOG DESC CMD...: run CMD with output to LOG, print progress every
+# 30 s; on failure show the log's tail and return the command's status.
+run_log() {
+	local log=$1 desc=$2 start=$SECONDS rc=0 pid next=30
+	shift 2
+	mkdir -p "$(dirname "$log")"
+	say "$desc (log: $(rel "$log"))"
+	"$@" >"$log" 2>&1 </dev/null &
+	pid=$!
+	trap 'kill $pid 2>/dev/null; exit 130' INT TERM
+	while kill -0 "$pid" 2>/dev/null; do
+		sleep 1
+		if (( SECONDS - start >= next )); then
+			say "  ... $desc: $((SECONDS - start)) s"
+			next=$((next + 30))
+		fi
+	done
+	wait "$pid" || rc=$?
+	trap - INT TERM
+	if ((rc)); then
+		echo "----- last lines of $(rel "$log") -----" >&2
+		tail -n 25 "$log" >&2
+		echo "-----" >&2
+	else
+		say "  done: $desc ($((SECONDS - start)) s)"
+	fi
+	return "$rc"
+}
+
+# The series' patch files in application order (the cover letter skipped),
+# into the array SERIES.
+load_series() {
+	[ -d "$PATCHES_DIR" ] || die "no patch directory $(rel "$PATCHES_DIR")"
+	local f
+	SERIES=()
+	while IFS= read -r f; do
+		case $f in 0000-cover-letter.patch | '') continue ;; esac
+		SERIES+=("$PATCHES_DIR/$f")
+	done < <(cd "$PATCHES_DIR" && ls -1 | grep '\.patch$' | sort)
+	((${#SERIES[@]})) || die "no patches in $(rel "$PATCHES_DIR")"
+}
+
+# Subject of a patch file, without the "[PATCH n/m] " prefix, folded lines joined.
+patch_subject() {
+	awk '/^Subject:/ { s = substr($0, 10); getline;
+	                   while ($0 ~ /^[ \t]/) { s = s $0; getline } print s; exit }' "$1" |
+		sed -e 's/^ *//' -e 's/^\[[^]]*\] *//'
+}
+
+# Base version "6.12.117" from a tree's Makefile.
+tree_version() {
+	awk '/^VERSION =/{v=$3} /^PATCHLEVEL =/{p=$3} /^SUBLEVEL =/{s=$3}
+	     END { if (v == "") exit 1; print v "." p "." s }' "$1/Makefile"
+}
+
+git_dir_path() { git -C "$1" rev-parse --path-format=absolute --git-path "$2"; }
+
+# Make sure DIR is a usable work tree of $SRC (recreate it if a previous run
+# was interrupted or the base was rebuilt). Leaves it detached at the base.
+ensure_worktree() {
+	local dir=$1
+	if [ -e "$dir/.git" ] && git -C "$dir" rev-parse --verify -q HEAD >/dev/null 2>&1 &&
+	   [ "$(git -C "$dir" rev-parse --path-format=absolute --git-common-dir 2>/dev/null)" = "$SRC/.git" ]; then
+		return 0
+	fi
+	rm -rf "$dir"
+	git -C "$SRC" worktree prune
+	mkdir -p "$(dirname "$dir")"
+	run_log "$LOGS/worktree-$(basename "$(dirname "$dir")")-$(basename "$dir").log" \
+		"checking out a work tree at $(rel "$dir")" \
+		git -C "$SRC" worktree add -f --detach "$dir" "$BASE_TAG" ||
+		die "cannot create work tree $(rel "$dir")"
+}
+
+# Abort a git am left half-done by an interrupted run.
+abort_am() {
+	local dir=$1
+	if [ -d "$(git_dir_path "$dir" rebase-apply)" ]; then
+		say "aborting an unfinished git am in $(rel "$dir")"
+		git -C "$dir" am --abort >/dev/null 2>&1 || rm -rf "$(git_dir_path "$dir" rebase-apply)"
+	fi
+}
+
+# am_patches DIR BRANCH PATCH...: fresh BRANCH at the base in work tree DIR,
+# then git am each patch; a patch that does not apply is named and fatal.
+am_patches() {
+	local dir=$1 branch=$2 p n=0 log
+	shift 2
+	abort_am "$dir"
+	git -C "$dir" checkout -q -f -B "$branch" "$BASE_TAG" || die "cannot reset $(rel "$dir") to $BASE_TAG"
+	log=$LOGS/am-$branch.log
+	: >"$log"
+	for p in "$@"; do
+		n=$((n + 1))
+		if ! git -C "$dir" am -q --committer-date-is-author-date "$p" >>"$log" 2>&1; then
+			cat "$log" >&2
+			git -C "$dir" am --abort >/dev/null 2>&1 || true
+			die "git am: $(rel "$p") does not apply on $BASE_TAG + $((n - 1)) patches (branch $branch in $(rel "$dir"))"
+		fi
+	done
+	say "applied $n patches on $BASE_TAG: branch $branch in $(rel "$dir")"
+}
+
+# Files a revision range touches: changed_files DIR RANGE [FILTER]
+changed_files() { git -C "$1" diff --name-only --diff-filter=d "$2"; }
+
+# ---- make check: the check work tree and its build directories ----------
+CHECK_SRC=$CHECK/src       # work tree, branch 'check' (step a), walked by step b
+CHECK_UML=$CHECK/uml       # UML KUnit kernel, incremental across the patches
+CHECK_X86=$CHECK/x86       # x86_64 objects: defconfig + configs/x86_64.config
+RESULTS=$CHECK/results
+
+# Step a leaves branch 'check'; the later steps need it.
+need_check_branch() {
+	[ -e "$CHECK_SRC/.git" ] && git -C "$CHECK_SRC" rev-parse -q --verify refs/heads/check >/dev/null ||
+		die "no branch 'check' in $(rel "$CHECK_SRC"): step a (git am) did not succeed"
+	mkdir -p "$RESULTS" "$LOGS"
+}
+
+checkout_rev() { # checkout_rev REV: move the check work tree (detached)
+	abort_am "$CHECK_SRC"
+	git -C "$CHECK_SRC" checkout -q -f --detach "$1" || die "cannot check out $1 in $(rel "$CHECK_SRC")"
+}
+
+# Objects of the .c files REV_RANGE touches (and the mmu notifier users when
+# the header changes), for x86_64.
+touched_objects() {
+	local f hdr=0
+	{
+		while IFS= read -r f; do
+			case $f in
+			*.c) echo "${f%.c}.o" ;;
+			include/linux/mmu_notifier.h) hdr=1 ;;
+			esac
+		done < <(changed_files "$CHECK_SRC" "$1")
+		((hdr)) && printf '%s\n' mm/mmu_notifier.o mm/oom_kill.o
+		true
+	} | sort -u
+}
+
+# Sources (.c/.h) REV_RANGE touches.
+touched_sources() { changed_files "$CHECK_SRC" "$1" | grep -E '\.[ch]$' || true; }
+
+# x86_64 .config: defconfig + the fragment, olddefconfig; prepare on first use.
+x86_configure() {
+	local log=$LOGS/x86-config.log
+	[ -f "$X86_CONFIG" ] || die "no x86_64 config fragment $(rel "$X86_CONFIG")"
+	mkdir -p "$CHECK_X86"
+	{
+		make -C "$CHECK_SRC" O="$CHECK_X86" ARCH=x86_64 defconfig &&
+		"$CHECK_SRC/scripts/kconfig/merge_config.sh" -m -O "$CHECK_X86" "$CHECK_X86/.config" "$X86_CONFIG" &&
+		make -C "$CHECK_SRC" O="$CHECK_X86" ARCH=x86_64 olddefconfig
+	} >"$log" 2>&1 || { tail -n 20 "$log" >&2; die "x86_64 config from defconfig + $(rel "$X86_CONFIG") failed (log: $(rel "$log"))"; }
+	local sym
+	for sym in CONFIG_MMU_NOTIFIER CONFIG_HMM_MIRROR; do
+		grep -q "^$sym=y" "$CHECK_X86/.config" ||
+			die "x86_64 config lacks $sym=y after olddefconfig ($(rel "$X86_CONFIG"); it has no prompt: select it, e.g. CONFIG_TEST_HMM=y)"
+	done
+	if [ ! -f "$CHECK_X86/.prepared" ]; then
+		run_log "$LOGS/x86-prepare.log" "x86_64: make prepare (once per build dir)" \
+			make -C "$CHECK_SRC" O="$CHECK_X86" ARCH=x86_64 -j"$JOBS" prepare ||
+			die "x86_64 make prepare failed in $(rel "$CHECK_X86") (log: $(rel "$LOGS/x86-prepare.log"))"
+		touch "$CHECK_X86/.prepared"
+	fi
+}
+
+# x86_objects LOG MAKEARGS OBJ...: force-rebuild OBJs (so every diagnostic is
+# printed again) with extra make arguments; output in LOG.
+x86_objects() {
+	local log=$1 args=$2 o
+	shift 2
+	for o in "$@"; do rm -f "$CHECK_X86/$o"; done
+	# shellcheck disable=SC2086
+	make -C "$CHECK_SRC" O="$CHECK_X86" ARCH=x86_64 -j"$JOBS" $args "$@" >"$log" 2>&1
+}
+
+# Objects among OBJ... whose source exists in the check work tree now.
+existing_objects() {
+	local o
+	for o in "$@"; do [ -f "$CHECK_SRC/${o%.o}.c" ] && echo "$o"; done
+	true
+}
+
+# Diagnostics of a tool's log without paths, line or column numbers.
+normalize_diag() {
+	sed -E -e "s#$CHECK_SRC/##g" -e 's#^(\.\./)+##' \
+		-e 's#^([^: ]+):[0-9]+(:[0-9]+)?(-[0-9]+)?:#\1:#' \
+		-e 's#(line|:)[ ]?[0-9]+#\1N#g' "$@"
+}
+
+# compare_new TOOL BASE_OUT SERIES_OUT: print diagnostics only the series has.
+compare_new() {
+	local tool=$1 new
+	new=$(diff <(sort "$2") <(sort "$3") | sed -n 's/^> //p' || true)
+	say "$tool: $(grep -c . "$2" || true) diagnostics on the base, $(grep -c . "$3" || true) with the series"
+	if [ -n "$new" ]; then
+		echo "$new" | sed 's/^/  new: /'
+		return 1
+	fi
+	say "$tool: nothing new"
+}
