@@ -38,7 +38,7 @@ else
 		run_log "$LOGS/base-unpack.log" "unpacking $TARBALL" \
 			tar -xvJf "$TARBALL" -C "$tmp" --strip-components=1 --no-same-owner || die "unpacking $TARBALL failed"
 		nfiles=$(grep -vc '/$' "$LOGS/base-unpack.log")
-		git -C "$tmp" init -q -b pristine
+		git -C "$tmp" init -q -b pristine && git -C "$tmp" config gc.auto 0
 		# Debian's top-level .gitignore hides most of the tree: add with -f.
 		run_log "$LOGS/base-add.log" "committing the pristine tree ($nfiles files)" \
 			git -C "$tmp" add -A -f . || die "git add of the unpacked tree failed"
@@ -54,7 +54,7 @@ else
 	git -C "$tmp" config user.email "$GIT_COMMITTER_EMAIL"
 	git -C "$tmp" config gc.auto 0
 	# Work trees of an older base point into the repository being replaced.
-	rm -rf "$SRC" "$CHECK/src" "$CHECK/before-src" "$BUILD/series.stamp"
+	rm -rf "$SRC" "$CHECK/src" "$CHECK/am.ok" "$BUILD/series.stamp"
 	mv "$tmp" "$SRC"
 	echo "$id" >"$BUILD/base.id"
 fi

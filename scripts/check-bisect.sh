@@ -40,7 +40,7 @@ for i in "${!commits[@]}"; do
 done
 checkout_rev check
 if ((${#failed[@]})); then
-	printf '  %s\n' "${failed[@]}" >&2
+	((${#failed[@]} == 1)) || printf '  %s\n' "${failed[@]}" >&2
 	die "${failed[0]}"
 fi
 say "all $n patches build"

@@ -26,5 +26,8 @@ for p in "${SERIES[@]}"; do
 		grep -q "$t" "$TOP/README.md" 2>/dev/null || warn "CHECK $t in $(basename "$p") is not explained in README.md"
 	done
 done
-((${#bad[@]} == 0)) || { printf '  %s\n' "${bad[@]}" >&2; die "${bad[0]}"; }
+if ((${#bad[@]})); then
+	((${#bad[@]} == 1)) || printf '  %s\n' "${bad[@]}" >&2
+	die "${bad[0]}"
+fi
 say "no errors or warnings in ${#SERIES[@]} patches"

@@ -148,8 +148,9 @@ RESULTS=$CHECK/results
 
 # Step a leaves branch 'check'; the later steps need it.
 need_check_branch() {
-	[ -e "$CHECK_SRC/.git" ] && git -C "$CHECK_SRC" rev-parse -q --verify refs/heads/check >/dev/null ||
-		die "no branch 'check' in $(rel "$CHECK_SRC"): step a (git am) did not succeed"
+	[ -e "$CHECK_SRC/.git" ] &&
+		[ "$(git -C "$CHECK_SRC" rev-parse -q --verify refs/heads/check 2>/dev/null)" = "$(cat "$CHECK/am.ok" 2>/dev/null)" ] ||
+		die "no branch 'check' from a good git am in $(rel "$CHECK_SRC"): step a failed"
 	mkdir -p "$RESULTS" "$LOGS"
 }
 
