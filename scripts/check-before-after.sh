@@ -27,18 +27,18 @@ for p in "${SERIES[@]}"; do
 	for q in "${picked[@]}"; do [ "$p" = "$q" ] && { ordered+=("$p"); break; }; done
 done
 printf '  base-only: %s\n' "${ordered[@]##*/}"
-# The check work tree on branch 'before'; its own UML build dir, seeded on
-# first use from step b's (same source path): only what differs rebuilds.
+# make's tree on branch 'before', with its own UML build dir, seeded on first
+# use from build/kunit (same source path): only what differs rebuilds.
 need_check_branch
-am_patches "$CHECK_SRC" before "${ordered[@]}"
-if [ ! -d "$CHECK/before-kunit" ] && [ -f "$CHECK_UML/vmlinux" ]; then
-	say "seeding $(rel "$CHECK/before-kunit") from $(rel "$CHECK_UML")"
-	cp -a "$CHECK_UML" "$CHECK/before-kunit.tmp" && mv "$CHECK/before-kunit.tmp" "$CHECK/before-kunit"
+trap back_to_series EXIT
+am_patches "$SRC" before "${ordered[@]}"
+if [ ! -d "$CHECK/before-kunit" ] && [ -f "$BUILD/kunit/vmlinux" ]; then
+	say "seeding $(rel "$CHECK/before-kunit") from $(rel "$BUILD/kunit")"
+	rm -rf "$CHECK/before-kunit.tmp"
+	cp -a "$BUILD/kunit" "$CHECK/before-kunit.tmp" && mv "$CHECK/before-kunit.tmp" "$CHECK/before-kunit"
 fi
-rc=0
-STEP=check-before-after "$d/kunit.sh" "$CHECK_SRC" "$CHECK/before-kunit" "$CHECK/before-kunit.json" before || rc=$?
-checkout_rev check
-((rc == 0)) || exit "$rc"
+STEP=check-before-after "$d/kunit.sh" "$SRC" "$CHECK/before-kunit" "$CHECK/before-kunit.json" before
+back_to_series
 if [ ! -s "$BUILD/kunit.json" ]; then
 	"$d/apply.sh"
 	STEP=check-before-after "$d/kunit.sh"

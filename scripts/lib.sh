@@ -140,27 +140,35 @@ am_patches() {
 # Files a revision range touches: changed_files DIR RANGE [FILTER]
 changed_files() { git -C "$1" diff --name-only --diff-filter=d "$2"; }
 
-# ---- make check: the check work tree and its build directories ----------
-CHECK_SRC=$CHECK/src       # work tree, branch 'check' (step a), walked by step b
-CHECK_UML=$CHECK/uml       # UML KUnit kernel, incremental across the patches
+# ---- make check -----------------------------------------------------------
+# The UML steps (a, b, h, i) use make's tree and build dir: step a re-applies
+# the series on branch 'series' in build/linux, step b walks its commits
+# building build/kunit incrementally, so step h only boots the result. The
+# x86_64 steps (b, d, e, f) switch a separate work tree between base and
+# series, so those switches do not touch the UML tree.
+CHECK_UML=$BUILD/kunit     # UML KUnit kernel, incremental across the patches
+CHECK_SRC=$CHECK/src       # x86_64 work tree (detached)
 CHECK_X86=$CHECK/x86       # x86_64 objects: defconfig + configs/x86_64.config
 RESULTS=$CHECK/results
 
-# Step a leaves branch 'check'; the later steps need it.
+# Step a leaves branch 'series' from a good git am; the later steps need it.
 need_check_branch() {
-	[ -e "$CHECK_SRC/.git" ] &&
-		[ "$(git -C "$CHECK_SRC" rev-parse -q --verify refs/heads/check 2>/dev/null)" = "$(cat "$CHECK/am.ok" 2>/dev/null)" ] ||
-		die "no branch 'check' from a good git am in $(rel "$CHECK_SRC"): step a failed"
+	[ -n "$(cat "$CHECK/am.ok" 2>/dev/null)" ] &&
+		[ "$(git -C "$SRC" rev-parse -q --verify refs/heads/series 2>/dev/null)" = "$(cat "$CHECK/am.ok")" ] ||
+		die "branch 'series' in $(rel "$SRC") is not from a good git am: step a failed"
 	mkdir -p "$RESULTS" "$LOGS"
+	ensure_worktree "$CHECK_SRC"
 }
 
-checkout_rev() { # checkout_rev REV: move the check work tree (detached)
-	abort_am "$CHECK_SRC"
-	git -C "$CHECK_SRC" checkout -q -f --detach "$1" || die "cannot check out $1 in $(rel "$CHECK_SRC")"
+checkout_rev() { # checkout_rev TREE REV: move a work tree (detached)
+	abort_am "$1"
+	git -C "$1" checkout -q -f --detach "$2" || die "cannot check out $2 in $(rel "$1")"
 }
+# Put make's tree back on branch series (trap on EXIT in the walking steps).
+back_to_series() { git -C "$SRC" checkout -q -f series 2>/dev/null || true; }
 
-# Objects of the .c files REV_RANGE touches (and the mmu notifier users when
-# the header changes), for x86_64.
+# Objects of the .c files RANGE touches, and with --users the mmu notifier
+# users when the header changes, for x86_64.
 touched_objects() {
 	local f hdr=0
 	{
@@ -169,30 +177,35 @@ touched_objects() {
 			*.c) echo "${f%.c}.o" ;;
 			include/linux/mmu_notifier.h) hdr=1 ;;
 			esac
-		done < <(changed_files "$CHECK_SRC" "$1")
-		((hdr)) && printf '%s\n' mm/mmu_notifier.o mm/oom_kill.o
+		done < <(changed_files "$SRC" "$1")
+		if ((hdr)) && [ "${2:-}" = --users ]; then printf '%s\n' mm/mmu_notifier.o mm/oom_kill.o; fi
 		true
 	} | sort -u
 }
 
-# Sources (.c/.h) REV_RANGE touches.
-touched_sources() { changed_files "$CHECK_SRC" "$1" | grep -E '\.[ch]$' || true; }
+# Sources (.c/.h) RANGE touches.
+touched_sources() { changed_files "$SRC" "$1" | grep -E '\.[ch]$' || true; }
 
-# x86_64 .config: defconfig + the fragment, olddefconfig; prepare on first use.
+# x86_64 .config: defconfig + the fragment, olddefconfig (again only when the
+# fragment or a Kconfig file changed); make prepare once per build dir.
 x86_configure() {
-	local log=$LOGS/x86-config.log
+	local log=$LOGS/x86-config.log stamp sym
 	[ -f "$X86_CONFIG" ] || die "no x86_64 config fragment $(rel "$X86_CONFIG")"
 	mkdir -p "$CHECK_X86"
-	{
-		make -C "$CHECK_SRC" O="$CHECK_X86" ARCH=x86_64 defconfig &&
-		"$CHECK_SRC/scripts/kconfig/merge_config.sh" -m -O "$CHECK_X86" "$CHECK_X86/.config" "$X86_CONFIG" &&
-		make -C "$CHECK_SRC" O="$CHECK_X86" ARCH=x86_64 olddefconfig
-	} >"$log" 2>&1 || { tail -n 20 "$log" >&2; die "x86_64 config from defconfig + $(rel "$X86_CONFIG") failed (log: $(rel "$log"))"; }
-	local sym
-	for sym in CONFIG_MMU_NOTIFIER CONFIG_HMM_MIRROR; do
-		grep -q "^$sym=y" "$CHECK_X86/.config" ||
-			die "x86_64 config lacks $sym=y after olddefconfig ($(rel "$X86_CONFIG"); it has no prompt: select it, e.g. CONFIG_TEST_HMM=y)"
-	done
+	stamp=$( { cat "$X86_CONFIG"; git -C "$CHECK_SRC" ls-files -s -- '*Kconfig*' arch/x86/configs/x86_64_defconfig; } | sha256sum)
+	if [ ! -f "$CHECK_X86/.config" ] || [ "$(cat "$CHECK_X86/.config-stamp" 2>/dev/null)" != "$stamp" ]; then
+		rm -f "$CHECK_X86/.config-stamp"
+		{
+			make -C "$CHECK_SRC" O="$CHECK_X86" ARCH=x86_64 defconfig &&
+			"$CHECK_SRC/scripts/kconfig/merge_config.sh" -m -O "$CHECK_X86" "$CHECK_X86/.config" "$X86_CONFIG" &&
+			make -C "$CHECK_SRC" O="$CHECK_X86" ARCH=x86_64 olddefconfig
+		} >"$log" 2>&1 || { tail -n 20 "$log" >&2; die "x86_64 config from defconfig + $(rel "$X86_CONFIG") failed (log: $(rel "$log"))"; }
+		for sym in CONFIG_MMU_NOTIFIER CONFIG_HMM_MIRROR; do
+			grep -q "^$sym=y" "$CHECK_X86/.config" ||
+				die "x86_64 config lacks $sym=y after olddefconfig ($(rel "$X86_CONFIG"); it has no prompt: select it, e.g. CONFIG_TEST_HMM=y)"
+		done
+		echo "$stamp" >"$CHECK_X86/.config-stamp"
+	fi
 	if [ ! -f "$CHECK_X86/.prepared" ]; then
 		run_log "$LOGS/x86-prepare.log" "x86_64: make prepare (once per build dir)" \
 			make -C "$CHECK_SRC" O="$CHECK_X86" ARCH=x86_64 -j"$JOBS" prepare ||
@@ -201,17 +214,19 @@ x86_configure() {
 	fi
 }
 
-# x86_objects LOG MAKEARGS OBJ...: force-rebuild OBJs (so every diagnostic is
-# printed again) with extra make arguments; output in LOG.
+# x86_objects LOG MAKEARGS OBJ...: a plain prepare first (so checkers see only
+# OBJs), then force-rebuild OBJs with MAKEARGS so every diagnostic is printed
+# again; output in LOG.
 x86_objects() {
 	local log=$1 args=$2 o
 	shift 2
 	for o in "$@"; do rm -f "$CHECK_X86/$o"; done
+	make -C "$CHECK_SRC" O="$CHECK_X86" ARCH=x86_64 -j"$JOBS" prepare >"$log" 2>&1 || return
 	# shellcheck disable=SC2086
-	make -C "$CHECK_SRC" O="$CHECK_X86" ARCH=x86_64 -j"$JOBS" $args "$@" >"$log" 2>&1
+	make -C "$CHECK_SRC" O="$CHECK_X86" ARCH=x86_64 -j"$JOBS" $args "$@" >>"$log" 2>&1
 }
 
-# Objects among OBJ... whose source exists in the check work tree now.
+# Objects among OBJ... whose source exists in the x86_64 work tree now.
 existing_objects() {
 	local o
 	for o in "$@"; do [ -f "$CHECK_SRC/${o%.o}.c" ] && echo "$o"; done
@@ -220,7 +235,7 @@ existing_objects() {
 
 # Diagnostics of a tool's log without paths, line or column numbers.
 normalize_diag() {
-	sed -E -e "s#$CHECK_SRC/##g" -e 's#^(\.\./)+##' \
+	sed -E -e "s#($CHECK_SRC|$SRC)/##g" -e 's#^(\.\./)+##' \
 		-e 's#^([^: ]+):[0-9]+(:[0-9]+)?(-[0-9]+)?:#\1:#' \
 		-e 's#(line|:)[ ]?[0-9]+#\1N#g' "$@"
 }
