@@ -14,7 +14,16 @@ if ((${#all[@]} == 0)); then
 	exit 0
 fi
 name=${tool//[^A-Za-z0-9]/}
+# The base never changes: its diagnostics are reused while the base commit,
+# the objects, the make arguments, the x86_64 fragment and the tool are the same.
+tool_version() { case $tool in sparse) sparse --version ;; coccicheck) spatch --version | head -n 1 ;; *) gcc --version | head -n 1 ;; esac; }
+base_key=$( { git -C "$SRC" rev-parse "$BASE_TAG"; echo "${all[*]} | $args"; cat "$X86_CONFIG"; tool_version; } 2>&1 | sha256sum)
 for rev in base series; do
+	if [ $rev = base ] && [ -f "$RESULTS/$name-base.txt" ] && [ "$(cat "$RESULTS/$name-base.key" 2>/dev/null)" = "$base_key" ]; then
+		say "$tool on the base: unchanged since the last run (cached $(rel "$RESULTS/$name-base.txt"))"
+		continue
+	fi
+	rm -f "$RESULTS/$name-$rev.key"
 	checkout_rev "$CHECK_SRC" "$([ $rev = base ] && echo "$BASE_TAG" || git -C "$SRC" rev-parse series)"
 	x86_configure
 	mapfile -t objs < <(existing_objects "${all[@]}")
@@ -27,6 +36,7 @@ for rev in base series; do
 	fi
 	grep -E ':[0-9]+(:[0-9]+)?(-[0-9]+)?: ' "$raw" | grep -vE '^\s*(CC|CHECK|LD|AR)\b' |
 		normalize_diag >"$RESULTS/$name-$rev.txt" || true
+	[ $rev = series ] || echo "$base_key" >"$RESULTS/$name-base.key"
 done
 compare_new "$tool" "$RESULTS/$name-base.txt" "$RESULTS/$name-series.txt" ||
 	die "$tool: new diagnostics with the series in ${all[*]} (see $(rel "$RESULTS/$name-series.log"))"
