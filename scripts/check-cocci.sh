@@ -1,8 +1,47 @@
 #!/bin/bash
-# Step f: coccicheck (report mode, every semantic patch) on the touched .c
-# files, file by file: make C=1 CHECK=scripts/coccicheck on their objects,
-# which compare-x86.sh always rebuilds (C=2 would also check prepare's
-# scripts/mod/empty.c, ~70 spatch runs for nothing). Nothing new vs base.
+# Step f: coccicheck in report mode, every semantic patch, on the touched .c
+# files, base vs series: nothing new. scripts/coccicheck is run file by file
+# exactly as "make C=1 CHECK=scripts/coccicheck" runs it (LINUXINCLUDE of
+# the x86_64 build, the file last), once per semantic patch so that both
+# cores work: make's own way runs the ~70 semantic patches one after another.
 STEP=check-cocci
 . "$(dirname "$0")/lib.sh"
-export STEP; exec "$(dirname "$0")/compare-x86.sh" coccicheck "C=1 CHECK=$CHECK_SRC/scripts/coccicheck MODE=report"
+need_check_branch
+mapfile -t all < <(changed_files "$SRC" "$BASE_TAG..series" | grep '\.c$' || true)
+if ((${#all[@]} == 0)); then
+	say "the series touches no .c file: nothing to check"
+	exit 0
+fi
+S=$CHECK_SRC
+base_key=$( { git -C "$SRC" rev-parse "$BASE_TAG"; echo "${all[*]}"; cat "$X86_CONFIG"; spatch --version | head -n 1; } 2>&1 | sha256sum)
+for rev in base series; do
+	if [ $rev = base ] && [ -f "$RESULTS/cocci-base.txt" ] && [ "$(cat "$RESULTS/cocci-base.key" 2>/dev/null)" = "$base_key" ]; then
+		say "coccicheck on the base: unchanged since the last run (cached $(rel "$RESULTS/cocci-base.txt"))"
+		continue
+	fi
+	rm -f "$RESULTS/cocci-$rev.key"
+	checkout_rev "$S" "$([ $rev = base ] && echo "$BASE_TAG" || git -C "$SRC" rev-parse series)"
+	x86_configure
+	make -C "$S" O="$CHECK_X86" ARCH=x86_64 -j"$JOBS" prepare >"$LOGS/check-cocci-prepare.log" 2>&1 ||
+		die "x86_64 make prepare failed for coccicheck (log: $(rel "$LOGS/check-cocci-prepare.log"))"
+	files=()
+	for f in "${all[@]}"; do [ -f "$S/$f" ] && files+=("$f"); done
+	out=$RESULTS/cocci-$rev.d
+	rm -rf "$out" "$out.jobs"
+	mkdir -p "$out"
+	: >"$RESULTS/cocci-$rev.log"
+	if ((${#files[@]})); then
+		inc="-I$S/arch/x86/include -I./arch/x86/include/generated -I$S/include -I./include -I$S/arch/x86/include/uapi -I./arch/x86/include/generated/uapi -I$S/include/uapi -I./include/generated/uapi -include $S/include/linux/compiler-version.h -include $S/include/linux/kconfig.h"
+		mapfile -t coccis < <(cd "$S" && find scripts/coccinelle -name '*.cocci' -type f | sort)
+		for f in "${files[@]}"; do for c in "${coccis[@]}"; do echo "$f $c"; done; done >"$out.jobs"
+		run_log "$LOGS/check-cocci-$rev.log" "coccicheck on the $rev: ${files[*]} (${#coccis[@]} semantic patches each)" \
+			env -C "$CHECK_X86" C=1 MODE=report srctree="$S" LINUXINCLUDE="$inc" xargs -P "$JOBS" -n 2 -a "$out.jobs" "$TOP/scripts/coccicheck-one.sh" "$out" ||
+			die "coccicheck failed on the $rev (log: $(rel "$LOGS/check-cocci-$rev.log"))"
+		rm -f "$out.jobs"
+	fi
+	cat "$out"/* >"$RESULTS/cocci-$rev.log" 2>/dev/null || true
+	grep -E ':[0-9]+(:[0-9]+)?(-[0-9]+)?: ' "$RESULTS/cocci-$rev.log" | normalize_diag >"$RESULTS/cocci-$rev.txt" || true
+	[ $rev = series ] || echo "$base_key" >"$RESULTS/cocci-base.key"
+done
+compare_new coccicheck "$RESULTS/cocci-base.txt" "$RESULTS/cocci-series.txt" ||
+	die "coccicheck: new reports with the series in ${all[*]} (see $(rel "$RESULTS/cocci-series.log"))"

@@ -129,7 +129,7 @@ am_patches() {
 	for p in "$@"; do
 		n=$((n + 1))
 		if ! git -C "$dir" am -q --committer-date-is-author-date "$p" >>"$log" 2>&1; then
-			cat "$log" >&2
+			grep -E '^(error|fatal|Patch failed)' "$log" >&2 || cat "$log" >&2
 			git -C "$dir" am --abort >/dev/null 2>&1 || true
 			die "git am: $(rel "$p") does not apply on $BASE_TAG + $((n - 1)) patches (branch $branch in $(rel "$dir"))"
 		fi
