@@ -44,4 +44,4 @@ for rev in base series; do
 	[ $rev = series ] || echo "$base_key" >"$RESULTS/cocci-base.key"
 done
 compare_new coccicheck "$RESULTS/cocci-base.txt" "$RESULTS/cocci-series.txt" ||
-	die "coccicheck: new reports with the series in ${all[*]} (see $(rel "$RESULTS/cocci-series.log"))"
+	die "coccicheck: new reports with the series in $NEW_IN (see $(rel "$RESULTS/cocci-series.log"))"

@@ -27,4 +27,4 @@ for rev in base series; do
 	rm -rf "$tmp"
 done
 compare_new kernel-doc "$RESULTS/kerneldoc-base.txt" "$RESULTS/kerneldoc-series.txt" ||
-	die "kernel-doc: new warnings with the series in ${files[*]} (see $(rel "$RESULTS/kerneldoc-series.txt.raw"))"
+	die "kernel-doc: new warnings with the series in $NEW_IN (see $(rel "$RESULTS/kerneldoc-series.txt.raw"))"

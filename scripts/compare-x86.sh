@@ -39,4 +39,4 @@ for rev in base series; do
 	[ $rev = series ] || echo "$base_key" >"$RESULTS/$name-base.key"
 done
 compare_new "$tool" "$RESULTS/$name-base.txt" "$RESULTS/$name-series.txt" ||
-	die "$tool: new diagnostics with the series in ${all[*]} (see $(rel "$RESULTS/$name-series.log"))"
+	die "$tool: new diagnostics with the series in $NEW_IN (see $(rel "$RESULTS/$name-series.log"))"

@@ -247,6 +247,7 @@ compare_new() {
 	say "$tool: $(grep -c . "$2" || true) diagnostics on the base, $(grep -c . "$3" || true) with the series"
 	if [ -n "$new" ]; then
 		echo "$new" | sed 's/^/  new: /'
+		NEW_IN=$(echo "$new" | cut -d: -f1 | sort -u | tr '\n' ' ' | sed 's/ $//')
 		return 1
 	fi
 	say "$tool: nothing new"
