@@ -1,6 +1,6 @@
 #!/bin/bash
 # The pristine base as a git repository in build/linux, tagged 'base':
-# Debian's linux-source-6.12 tarball by default, or KERNEL_SRC's HEAD.
+# Debian's linux-source-$BASE_SERIES (6.12) tarball by default, or KERNEL_SRC's HEAD.
 STEP=base
 . "$(dirname "$0")/lib.sh"
 
@@ -13,7 +13,7 @@ if [ -n "$KERNEL_SRC" ]; then
 		die "KERNEL_SRC=$KERNEL_SRC is not a git checkout with a HEAD commit"
 	id="git $KERNEL_SRC $head"
 else
-	[ -f "$TARBALL" ] || die "base tarball $TARBALL missing (apt-get install linux-source-6.12)"
+	[ -f "$TARBALL" ] || die "base tarball $TARBALL missing (apt-get install linux-source-$BASE_SERIES)"
 	id="tarball $TARBALL $(stat -c '%s %Y' "$TARBALL")"
 fi
 
@@ -21,7 +21,7 @@ if [ "$(cat "$BUILD/base.id" 2>/dev/null)" = "$id" ] &&
    git -C "$SRC" rev-parse -q --verify "refs/tags/$BASE_TAG" >/dev/null 2>&1; then
 	:
 else
-	say "creating the base repository in $(rel "$SRC") from ${id% *}"
+	say "creating the base repository in $(rel "$SRC") from ${KERNEL_SRC:-$TARBALL}"
 	mkdir -p "$BUILD" "$LOGS"
 	tmp=$BUILD/linux.tmp
 	rm -rf "$tmp" "$BUILD/base.id"
@@ -33,7 +33,7 @@ else
 			git -C "$tmp" checkout -q -f --detach "$BASE_TAG" || die "checkout of $head failed"
 	else
 		top=$(tar -tJf "$TARBALL" | head -n 1) || true
-		[ "${top%%/*}" = linux-source-6.12 ] || die "unexpected tarball $TARBALL: top directory '${top%%/*}', want linux-source-6.12"
+		[ "${top%%/*}" = "linux-source-$BASE_SERIES" ] || die "unexpected tarball $TARBALL: top directory '${top%%/*}', want linux-source-$BASE_SERIES"
 		mkdir -p "$tmp"
 		run_log "$LOGS/base-unpack.log" "unpacking $TARBALL" \
 			tar -xvJf "$TARBALL" -C "$tmp" --strip-components=1 --no-same-owner || die "unpacking $TARBALL failed"
@@ -46,7 +46,7 @@ else
 		[ "$ngit" = "$nfiles" ] || die "base: git has $ngit files, the tarball $nfiles ($TARBALL)"
 		v=$(tree_version "$tmp") || die "no kernel Makefile in $TARBALL"
 		GIT_AUTHOR_DATE=$PRISTINE_DATE GIT_COMMITTER_DATE=$PRISTINE_DATE \
-			git -C "$tmp" commit -q --no-verify -m "Debian linux-source-6.12 $v, pristine" ||
+			git -C "$tmp" commit -q --no-verify -m "Debian linux-source-$BASE_SERIES $v, pristine" ||
 			die "commit of the pristine tree failed"
 		git -C "$tmp" tag "$BASE_TAG"
 	fi
@@ -62,7 +62,7 @@ fi
 v=$(git -C "$SRC" show "$BASE_TAG:Makefile" | awk '/^VERSION =/{v=$3} /^PATCHLEVEL =/{p=$3} /^SUBLEVEL =/{s=$3} END{print v "." p "." s}')
 echo "$v" >"$BUILD/base.version"
 say "base: $v ($([ -n "$KERNEL_SRC" ] && echo "KERNEL_SRC=$KERNEL_SRC" || echo "$TARBALL"), $BASE_TAG = $(git -C "$SRC" rev-parse --short=12 "$BASE_TAG"))"
-case $v in 6.12.*) ;; *) [ -n "$KERNEL_SRC" ] || die "unexpected base version $v in $TARBALL (want 6.12.y)" ;; esac
+case $v in "$BASE_SERIES".*) ;; *) [ -n "$KERNEL_SRC" ] || die "unexpected base version $v in $TARBALL (want $BASE_SERIES.y)" ;; esac
 checked=$(sed -n '1{s/[[:space:]]//g;p;}' "$TESTS_DIR/checked-on" 2>/dev/null || true)
 if [ -z "$checked" ]; then
 	warn "no $(rel "$TESTS_DIR")/checked-on: the base the series was last checked on is unknown"
