@@ -8,6 +8,15 @@ export BUILD PATCHES_DIR
 
 .NOTPARALLEL:
 .PHONY: all deps base series kunit check tree export clean distclean
+GOALS := all deps base series kunit check tree export clean
+
+ifeq ($(WS_LOCKED),)
+# One make at a time per build dir: re-run the goal holding $(BUILD)/.lock.
+$(GOALS):
+	@scripts/lock.sh $(MAKE) --no-print-directory $@
+distclean:
+	rm -rf $(BUILD)
+else
 
 all: kunit
 
@@ -34,3 +43,5 @@ clean:
 	@scripts/clean.sh
 distclean:
 	rm -rf $(BUILD)
+
+endif
