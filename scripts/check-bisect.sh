@@ -1,7 +1,11 @@
 #!/bin/bash
-# Step b: after every patch, the UML KUnit kernel builds (build/kunit,
-# incrementally) and the x86_64 objects of the files the patch touches
-# compile (build/check/x86).
+# Step b: after every patch, the UML KUnit kernel builds and the x86_64
+# objects of the files the patch touches compile (build/check/x86).
+# UML build dirs are kept per resolved .config: a patch whose config equals
+# the series' (e.g. once the test's Kconfig symbol exists) builds in
+# build/kunit, the others in build/check/uml-<config hash>. Before the test
+# patch CONFIG_MMU_NOTIFIER may be off, and flipping it in one build dir
+# rebuilds nearly the whole kernel (mm_struct depends on it) twice a run.
 STEP=check-bisect
 . "$(dirname "$0")/lib.sh"
 load_series
@@ -11,19 +15,34 @@ mapfile -t commits < <(git -C "$SRC" rev-list --reverse "$BASE_TAG..series")
 ((${#commits[@]} == ${#SERIES[@]})) || die "branch series has ${#commits[@]} commits for ${#SERIES[@]} patches"
 trap back_to_series EXIT
 
+# uml_config DIR: DIR/.config = the kunitconfig on kunit.py's UML defaults,
+# resolved by olddefconfig for the commit checked out in build/linux (as
+# kunit.py does it); symbols the tree does not know yet are dropped.
+uml_config() {
+	mkdir -p "$1"
+	cat "$SRC/tools/testing/kunit/configs/arch_uml.config" "$KUNITCONFIG" >"$1/.config"
+	make -C "$SRC" O="$1" ARCH=um olddefconfig >"$LOGS/check-bisect-config.log" 2>&1 ||
+		{ tail -n 20 "$LOGS/check-bisect-config.log" >&2; die "UML olddefconfig failed at $(git -C "$SRC" log -1 --format=%s) (log: $(rel "$LOGS/check-bisect-config.log"))"; }
+}
+# The series' own config decides which commits share build/kunit.
+checkout_rev "$SRC" series
+uml_config "$CHECK/uml-config"
+cp "$CHECK/uml-config/.config" "$CHECK/uml-config.series"
+
 failed=()
 n=${#commits[@]}
 for i in "${!commits[@]}"; do
 	c=${commits[$i]} k=$((i + 1)) p=$(basename "${SERIES[$i]}")
 	say "[$k/$n] $p"
 	checkout_rev "$SRC" "$c"
-	# UML: the kunitconfig on kunit.py's UML defaults, as kunit.py does it;
-	# symbols the tree does not know yet are dropped by olddefconfig.
-	mkdir -p "$CHECK_UML"
-	cat "$SRC/tools/testing/kunit/configs/arch_uml.config" "$KUNITCONFIG" >"$CHECK_UML/.config"
-	if ! run_log "$LOGS/check-bisect-$k-uml.log" "[$k/$n] UML KUnit kernel" \
-		bash -c 'make -C "$1" O="$2" ARCH=um olddefconfig && make -C "$1" O="$2" ARCH=um -j"$3"' _ \
-		"$SRC" "$CHECK_UML" "$JOBS"; then
+	uml_config "$CHECK/uml-config"
+	dir=$CHECK_UML
+	cmp -s "$CHECK/uml-config/.config" "$CHECK/uml-config.series" ||
+		dir=$CHECK/uml-$(sha256sum <"$CHECK/uml-config/.config" | cut -c1-12)
+	mkdir -p "$dir"
+	cmp -s "$CHECK/uml-config/.config" "$dir/.config" || cp "$CHECK/uml-config/.config" "$dir/.config"
+	if ! run_log "$LOGS/check-bisect-$k-uml.log" "[$k/$n] UML KUnit kernel in $(rel "$dir")" \
+		make -C "$SRC" O="$dir" ARCH=um -j"$JOBS"; then
 		failed+=("$p: the UML KUnit kernel does not build (log: $(rel "$LOGS/check-bisect-$k-uml.log"))")
 	fi
 	mapfile -t objs < <(touched_objects "$c^..$c" --users)
