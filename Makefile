@@ -4,7 +4,8 @@
 
 BUILD ?= build
 PATCHES_DIR ?= patches
-export BUILD PATCHES_DIR
+TESTS_DIR ?= tests
+export BUILD PATCHES_DIR TESTS_DIR
 
 .NOTPARALLEL:
 .PHONY: all deps base series kunit check tree export clean distclean
@@ -28,7 +29,7 @@ series: base
 	@scripts/apply.sh
 kunit: series
 	@scripts/kunit.sh
-	@scripts/kunit_results.py show $(BUILD)/kunit.json
+	@scripts/kunit_results.py show $(BUILD)/kunit.json $(TESTS_DIR)/uml-skip.list
 
 check: base
 	@scripts/check.sh

@@ -7,8 +7,7 @@ STEP=apply
 force=0
 [ "${1:-}" = --force ] && force=1
 load_series
-base=$(git -C "$SRC" rev-parse --verify -q "$BASE_TAG^{commit}") || die "no base in $(rel "$SRC") (run scripts/base.sh)"
-stamp=$( { echo "$base"; for p in "${SERIES[@]}"; do echo "== $(basename "$p")"; cat "$p"; done; } | sha256sum | cut -c1-64)
+stamp=$(series_stamp)
 
 if ((!force)) && [ -f "$BUILD/series.stamp" ] && [ "$(sed -n 1p "$BUILD/series.stamp")" = "$stamp" ] &&
    [ "$(sed -n 2p "$BUILD/series.stamp")" = "$(git -C "$SRC" rev-parse -q --verify HEAD)" ] &&

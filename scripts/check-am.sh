@@ -6,4 +6,5 @@ STEP=check-am
 mkdir -p "$CHECK" "$LOGS"
 rm -f "$CHECK/am.ok"
 STEP=check-am "$(dirname "$0")/apply.sh" --force
-git -C "$SRC" rev-parse series >"$CHECK/am.ok"
+load_series
+{ git -C "$SRC" rev-parse series; series_stamp; } >"$CHECK/am.ok"

@@ -39,11 +39,12 @@ if [ ! -d "$CHECK/before-kunit" ] && [ -f "$BUILD/kunit/vmlinux" ]; then
 fi
 STEP=check-before-after "$d/kunit.sh" "$SRC" "$CHECK/before-kunit" "$CHECK/before-kunit.json" before
 back_to_series
-if [ ! -s "$BUILD/kunit.json" ]; then
-	"$d/apply.sh"
+# The series' results, from step h unless they are missing or older.
+if [ ! -s "$BUILD/kunit.json" ] ||
+   [ "$(cat "$BUILD/kunit.json.rev" 2>/dev/null)" != "$(git -C "$SRC" rev-parse series)" ]; then
 	STEP=check-before-after "$d/kunit.sh"
 fi
 say "base + tests only:"
-"$d/kunit_results.py" show "$CHECK/before-kunit.json" | sed 's/^/  /' || true
-"$d/kunit_results.py" before-after "$CHECK/before-kunit.json" "$BUILD/kunit.json" "$fails" ||
+"$d/kunit_results.py" show "$CHECK/before-kunit.json" "$UML_SKIP" | sed 's/^/  /' || true
+"$d/kunit_results.py" before-after "$CHECK/before-kunit.json" "$BUILD/kunit.json" "$fails" "$UML_SKIP" ||
 	die "before/after does not match $(rel "$fails") (base with $(rel "$only") only vs series)"

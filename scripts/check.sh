@@ -15,9 +15,15 @@ STEPS=(
 	"g|kernel-doc: nothing new vs base|check-kerneldoc.sh"
 	"h|KUnit: every case passes on the series|check-kunit.sh"
 	"i|before/after: test patches alone fail on the base as listed|check-before-after.sh"
+	"j|KUnit under x86_64 QEMU: every case passes, those UML cannot host too|check-kunit-x86.sh"
 )
 # make check ONLY=ab runs a subset (for working on the checks themselves).
 ONLY=${ONLY:-}
+# A subset without a would check an old series if patches/ changed since.
+if [ -n "$ONLY" ] && [[ $ONLY != *a* ]] && [[ $ONLY == *[b-j]* ]] && ! am_current; then
+	say "$(rel "$PATCHES_DIR") changed since step a last applied it: running step a first"
+	ONLY=a$ONLY
+fi
 
 mkdir -p "$LOGS"
 passed=0 failed=0 summary=()

@@ -4,7 +4,7 @@ STEP=deps
 . "$(dirname "$0")/lib.sh"
 
 PKGS=(linux-source-$BASE_SERIES build-essential gcc make flex bison bc libelf-dev libssl-dev
-      cpio xz-utils perl python3 git sparse coccinelle)
+      cpio xz-utils perl python3 git sparse coccinelle qemu-system-x86)
 
 missing=()
 for p in "${PKGS[@]}"; do

@@ -10,6 +10,8 @@ PATCHES_DIR=$(abspath "${PATCHES_DIR:-patches}")
 TESTS_DIR=$(abspath "${TESTS_DIR:-tests}")
 KUNITCONFIG=$(abspath "${KUNITCONFIG:-configs/kunit.config}")
 X86_CONFIG=$(abspath "${X86_CONFIG:-configs/x86_64.config}")
+KUNIT_X86_CONFIG=$(abspath "${KUNIT_X86_CONFIG:-configs/kunit-x86_64.config}")
+UML_SKIP=$TESTS_DIR/uml-skip.list  # cases UML cannot host: step j runs them
 BASE_SERIES=${BASE_SERIES:-6.12}   # e.g. 6.1 for a backport check, with its own BUILD
 TARBALL=${TARBALL:-/usr/src/linux-source-$BASE_SERIES.tar.xz}
 KERNEL_SRC=${KERNEL_SRC:-}
@@ -75,6 +77,13 @@ load_series() {
 		SERIES+=("$PATCHES_DIR/$f")
 	done < <(cd "$PATCHES_DIR" && ls -1 | grep '\.patch$' | sort)
 	((${#SERIES[@]})) || die "no patches in $(rel "$PATCHES_DIR")"
+}
+
+# series_stamp: one hash of the base commit and every patch file (load_series first).
+series_stamp() {
+	local base p
+	base=$(git -C "$SRC" rev-parse --verify -q "$BASE_TAG^{commit}") || die "no base in $(rel "$SRC") (run scripts/base.sh)"
+	{ echo "$base"; for p in "${SERIES[@]}"; do echo "== $(basename "$p")"; cat "$p"; done; } | sha256sum | cut -c1-64
 }
 
 # Subject of a patch file, without the "[PATCH n/m] " prefix, folded lines joined.
@@ -152,11 +161,16 @@ CHECK_SRC=$CHECK/src       # x86_64 work tree (detached)
 CHECK_X86=$CHECK/x86       # x86_64 objects: defconfig + configs/x86_64.config
 RESULTS=$CHECK/results
 
-# Step a leaves branch 'series' from a good git am; the later steps need it.
+# Step a leaves branch 'series' from a good git am of patches/ as they are
+# now (am.ok: the branch's commit, then the series stamp); later steps need it.
+am_current() {
+	load_series
+	[ -n "$(sed -n 1p "$CHECK/am.ok" 2>/dev/null)" ] &&
+		[ "$(git -C "$SRC" rev-parse -q --verify refs/heads/series 2>/dev/null)" = "$(sed -n 1p "$CHECK/am.ok")" ] &&
+		[ "$(sed -n 2p "$CHECK/am.ok")" = "$(series_stamp)" ]
+}
 need_check_branch() {
-	[ -n "$(cat "$CHECK/am.ok" 2>/dev/null)" ] &&
-		[ "$(git -C "$SRC" rev-parse -q --verify refs/heads/series 2>/dev/null)" = "$(cat "$CHECK/am.ok")" ] ||
-		die "branch 'series' in $(rel "$SRC") is not from a good git am: step a failed"
+	am_current || die "branch 'series' in $(rel "$SRC") is not a good git am of $(rel "$PATCHES_DIR") as it is now: run step a (make check, or ONLY= with a)"
 	mkdir -p "$RESULTS" "$LOGS"
 	ensure_worktree "$CHECK_SRC"
 }
@@ -175,6 +189,8 @@ touched_objects() {
 	{
 		while IFS= read -r f; do
 			case $f in
+			# built from amdgpu's Makefile, with its include paths
+			drivers/gpu/drm/amd/amdkfd/*.c) echo "drivers/gpu/drm/amd/amdgpu/../amdkfd/$(basename "${f%.c}").o" ;;
 			*.c) echo "${f%.c}.o" ;;
 			include/linux/mmu_notifier.h) hdr=1 ;;
 			esac
@@ -190,7 +206,7 @@ touched_sources() { changed_files "$SRC" "$1" | grep -E '\.[ch]$' || true; }
 # x86_64 .config: defconfig + the fragment, olddefconfig (again only when the
 # fragment or a Kconfig file changed); make prepare once per build dir.
 x86_configure() {
-	local log=$LOGS/x86-config.log stamp sym
+	local log=$LOGS/x86-config.log stamp sym name
 	[ -f "$X86_CONFIG" ] || die "no x86_64 config fragment $(rel "$X86_CONFIG")"
 	mkdir -p "$CHECK_X86"
 	stamp=$( { cat "$X86_CONFIG"; git -C "$CHECK_SRC" ls-files -s -- '*Kconfig*' arch/x86/configs/x86_64_defconfig; } | sha256sum)
@@ -201,10 +217,14 @@ x86_configure() {
 			"$CHECK_SRC/scripts/kconfig/merge_config.sh" -m -O "$CHECK_X86" "$CHECK_X86/.config" "$X86_CONFIG" &&
 			make -C "$CHECK_SRC" O="$CHECK_X86" ARCH=x86_64 olddefconfig
 		} >"$log" 2>&1 || { tail -n 20 "$log" >&2; die "x86_64 config from defconfig + $(rel "$X86_CONFIG") failed (log: $(rel "$log"))"; }
-		for sym in CONFIG_MMU_NOTIFIER CONFIG_HMM_MIRROR; do
-			grep -q "^$sym=y" "$CHECK_X86/.config" ||
-				die "x86_64 config lacks $sym=y after olddefconfig ($(rel "$X86_CONFIG"); it has no prompt: select it, e.g. CONFIG_TEST_HMM=y)"
-		done
+		# merge_config.sh only warns when olddefconfig drops a symbol
+		# (one the checked-out tree does not know yet is fine).
+		while IFS= read -r sym; do
+			name=${sym%%=*} name=${name#CONFIG_}
+			grep -qx "$sym" "$CHECK_X86/.config" ||
+				! git -C "$CHECK_SRC" grep -qE "^\s*(menu)?config $name\s*$" -- '*Kconfig*' ||
+				die "x86_64 config lacks $sym after olddefconfig: a dependency of it is missing from $(rel "$X86_CONFIG") (log: $(rel "$log"))"
+		done < <(grep -E '^CONFIG_[A-Za-z0-9_]+=' "$X86_CONFIG")
 		echo "$stamp" >"$CHECK_X86/.config-stamp"
 	fi
 	if [ ! -f "$CHECK_X86/.prepared" ]; then

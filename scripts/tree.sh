@@ -19,6 +19,14 @@ git -C "$tmp" config gc.auto 0
 run_log "$LOGS/tree-checkout.log" "checking out $(rel "$TREE")" \
 	git -C "$tmp" checkout -q -b dev "$BASE_TAG" || die "checkout of $BASE_TAG in $(rel "$tmp") failed"
 am_patches "$tmp" dev "${SERIES[@]}"
+# New commits carry the series' identity (the first patch's From:), not
+# whatever git config says on this machine.
+from=$(sed -n '1,/^$/s/^From: //p' "${SERIES[0]}")
+if [[ $from == *' <'*'>' ]]; then
+	git -C "$tmp" config user.name "${from% <*}"
+	from=${from##*<}
+	git -C "$tmp" config user.email "${from%>}"
+fi
 cover=$PATCHES_DIR/0000-cover-letter.patch
 if [ -f "$cover" ]; then
 	"$(dirname "$0")/coverletter.py" seed "$cover" "$tmp"
