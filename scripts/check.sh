@@ -1,5 +1,5 @@
 #!/bin/bash
-# make check: steps a-i, each reported by name with PASS/FAIL, then one
+# make check: steps a-j, each reported by name with PASS/FAIL, then one
 # line "N passed, M failed"; non-zero exit if any failed.
 STEP=check
 . "$(dirname "$0")/lib.sh"
