@@ -1,5 +1,6 @@
-# Series workspace: applies patches/ to a Debian 6.12 kernel, runs its KUnit
-# tests (make) and gates every patch (make check). See README.md.
+# Series workspace: applies patches/ to a Debian 7.3 kernel (linux-source-7.3
+# from trixie-backports), runs its KUnit tests (make) and gates every patch
+# (make check). See README.md.
 # Each target is one script under scripts/; add a target as one more script.
 
 BUILD ?= build

@@ -1,6 +1,7 @@
 #!/bin/bash
 # The pristine base as a git repository in build/linux, tagged 'base':
-# Debian's linux-source-$BASE_SERIES (6.12) tarball by default, or KERNEL_SRC's HEAD.
+# Debian's linux-source-$BASE_SERIES tarball by default (7.3, from trixie-backports:
+# fetch-source.sh), or KERNEL_SRC's HEAD.
 STEP=base
 . "$(dirname "$0")/lib.sh"
 
@@ -13,7 +14,12 @@ if [ -n "$KERNEL_SRC" ]; then
 		die "KERNEL_SRC=$KERNEL_SRC is not a git checkout with a HEAD commit"
 	id="git $KERNEL_SRC $head"
 else
-	[ -f "$TARBALL" ] || die "base tarball $TARBALL missing (apt-get install linux-source-$BASE_SERIES)"
+	if [ -n "$BASE_SUITE" ] && [ "$TARBALL" = "$TARBALL_DEFAULT" ]; then
+		hint="scripts/fetch-source.sh fetches linux-source-$BASE_SERIES from $BASE_SUITE"
+	else
+		hint="apt-get install linux-source-$BASE_SERIES"
+	fi
+	[ -f "$TARBALL" ] || die "base tarball $TARBALL missing ($hint)"
 	id="tarball $TARBALL $(stat -c '%s %Y' "$TARBALL")"
 fi
 

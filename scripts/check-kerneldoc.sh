@@ -10,6 +10,14 @@ if ((${#files[@]} == 0)); then
 	exit 0
 fi
 say "files: ${files[*]}"
+# scripts/kernel-doc is Perl up to 6.x and Python (a symlink to
+# tools/docs/kernel-doc or kernel-doc.py) from 6.16 on: run it with the
+# interpreter its first line names.
+case $(head -n 1 "$SRC/scripts/kernel-doc") in
+*python*) kdoc=(python3 "$SRC/scripts/kernel-doc") ;;
+*perl*) kdoc=(perl "$SRC/scripts/kernel-doc") ;;
+*) die "scripts/kernel-doc in $(rel "$SRC") is neither Perl nor Python" ;;
+esac
 for rev in base series; do
 	r=$([ $rev = base ] && echo "$BASE_TAG" || echo series)
 	tmp=$RESULTS/kerneldoc-$rev.tree
@@ -20,7 +28,7 @@ for rev in base series; do
 		git -C "$SRC" cat-file -e "$r:$f" 2>/dev/null || continue
 		mkdir -p "$tmp/$(dirname "$f")"
 		git -C "$SRC" show "$r:$f" >"$tmp/$f"
-		(cd "$tmp" && perl "$SRC/scripts/kernel-doc" -none -Wall "$f") >>"$out.raw" 2>&1 ||
+		(cd "$tmp" && "${kdoc[@]}" -none -Wall "$f") >>"$out.raw" 2>&1 ||
 			{ cat "$out.raw" >&2; die "kernel-doc failed on $f ($rev)"; }
 	done
 	normalize_diag "$out.raw" >"$out"

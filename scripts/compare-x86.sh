@@ -16,10 +16,20 @@ fi
 name=${tool//[^A-Za-z0-9]/}
 # The base never changes: its diagnostics are reused while the base commit,
 # the objects, the make arguments, the x86_64 fragment and the tool are the same.
-tool_version() { case $tool in sparse) sparse --version ;; coccicheck) spatch --version | head -n 1 ;; *) gcc --version | head -n 1 ;; esac; }
+tool_version() { case $tool in sparse) echo "${SPARSE:-sparse}"; "${SPARSE:-sparse}" --version ;; coccicheck) spatch --version | head -n 1 ;; *) gcc --version | head -n 1 ;; esac; }
 base_key=$( { git -C "$SRC" rev-parse "$BASE_TAG"; echo "${all[*]} | $args"; cat "$X86_CONFIG"; tool_version; } 2>&1 | sha256sum)
+# With C= a kernel that refuses the checker only warns "C=2 specified, but
+# CHECK is not available or not up to date" and builds without it: nothing
+# was checked, which is a failure, not a pass.
+checker_ran() {
+	local refused
+	refused=$(grep -m1 -E 'C=[0-9] specified, but .* is not available or not up to date' "$1" 2>/dev/null) || return 0
+	rm -f "$RESULTS/$name-base.key"
+	die "$tool did not run on the $2: make said '${refused#*: }' (log: $(rel "$1"))"
+}
 for rev in base series; do
 	if [ $rev = base ] && [ -f "$RESULTS/$name-base.txt" ] && [ "$(cat "$RESULTS/$name-base.key" 2>/dev/null)" = "$base_key" ]; then
+		checker_ran "$RESULTS/$name-base.log" base
 		say "$tool on the base: unchanged since the last run (cached $(rel "$RESULTS/$name-base.txt"))"
 		continue
 	fi
@@ -34,6 +44,7 @@ for rev in base series; do
 			x86_objects "$raw" "$args" "${objs[@]}" ||
 			{ tail -n 20 "$raw" >&2; die "$tool: make $args ${objs[*]} failed on the $rev (log: $(rel "$raw"))"; }
 	fi
+	checker_ran "$raw" $rev
 	grep -E ':[0-9]+(:[0-9]+)?(-[0-9]+)?: ' "$raw" | grep -vE '^\s*(CC|CHECK|LD|AR)\b' |
 		normalize_diag >"$RESULTS/$name-$rev.txt" || true
 	[ $rev = series ] || echo "$base_key" >"$RESULTS/$name-base.key"

@@ -1,10 +1,35 @@
 #!/bin/bash
-# Install what the workspace needs with apt-get (only when something is missing).
+# Install what the workspace needs with apt-get (only when something is
+# missing), then fetch the base's linux-source package when it comes from a
+# suite the machine's apt sources do not name (fetch-source.sh).
 STEP=deps
 . "$(dirname "$0")/lib.sh"
 
-PKGS=(linux-source-$BASE_SERIES build-essential gcc make flex bison bc libelf-dev libssl-dev
-      cpio xz-utils perl python3 git sparse coccinelle qemu-system-x86)
+# What each package is for (make, make check steps a-j):
+#   build-essential gcc make flex bison bc libelf-dev libssl-dev cpio xz-utils
+#     kernel builds (UML, x86_64 objects, step j); xz-utils unpacks the base
+#   perl            checkpatch (c), kernel-doc up to 6.x (g)
+#   python3         kunit.py, kunit_results.py, kernel-doc from 6.16 on (g)
+#   git             the base repository and the series
+#   sparse          step d when the base's kernel accepts it (6.x); 7.3 refuses
+#                   Debian 12's 0.6.4 (no __typeof_unqual__): step d then
+#                   builds sid's with fetch-sparse.sh (gcc and make only)
+#   coccinelle      step f (spatch); ocaml-nox: the semantic patches with
+#                   OCaml scripts need an OCaml compiler ("No OCaml compiler
+#                   found! Install either ocamlopt or ocamlopt.opt")
+#   qemu-system-x86 step j (kunit.py --arch=x86_64)
+#   debian-archive-keyring  verifies the suites fetch-source.sh and
+#                   fetch-sparse.sh read
+PKGS=(build-essential gcc make flex bison bc libelf-dev libssl-dev cpio xz-utils
+      perl python3 git sparse coccinelle ocaml-nox qemu-system-x86 debian-archive-keyring)
+fetch=0
+if [ -z "$KERNEL_SRC" ] && [ "$TARBALL" = "$TARBALL_DEFAULT" ]; then
+	if [ -n "$BASE_SUITE" ]; then
+		fetch=1
+	else
+		PKGS+=("linux-source-$BASE_SERIES")
+	fi
+fi
 
 missing=()
 for p in "${PKGS[@]}"; do
@@ -12,13 +37,14 @@ for p in "${PKGS[@]}"; do
 done
 if ((${#missing[@]} == 0)); then
 	say "all ${#PKGS[@]} packages installed"
-	exit 0
+else
+	[ "$(id -u)" = 0 ] || die "missing packages: ${missing[*]} (run as root, or: sudo apt-get install ${missing[*]})"
+	export DEBIAN_FRONTEND=noninteractive
+	run_log "$LOGS/apt-update.log" "apt-get update" apt-get update -q -o DPkg::Lock::Timeout=300 ||
+		die "apt-get update failed (see $(rel "$LOGS/apt-update.log"))"
+	run_log "$LOGS/apt-install.log" "installing ${missing[*]}" \
+		apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 -o Dpkg::Options::=--force-confold "${missing[@]}" ||
+		die "apt-get install of ${missing[*]} failed (see $(rel "$LOGS/apt-install.log"))"
+	say "installed: ${missing[*]}"
 fi
-[ "$(id -u)" = 0 ] || die "missing packages: ${missing[*]} (run as root, or: sudo apt-get install ${missing[*]})"
-export DEBIAN_FRONTEND=noninteractive
-run_log "$LOGS/apt-update.log" "apt-get update" apt-get update -q -o DPkg::Lock::Timeout=300 ||
-	die "apt-get update failed (see $(rel "$LOGS/apt-update.log"))"
-run_log "$LOGS/apt-install.log" "installing ${missing[*]}" \
-	apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 -o Dpkg::Options::=--force-confold "${missing[@]}" ||
-	die "apt-get install of ${missing[*]} failed (see $(rel "$LOGS/apt-install.log"))"
-say "installed: ${missing[*]}"
+((fetch == 0)) || exec "$(dirname "$0")/fetch-source.sh"

@@ -12,8 +12,22 @@ KUNITCONFIG=$(abspath "${KUNITCONFIG:-configs/kunit.config}")
 X86_CONFIG=$(abspath "${X86_CONFIG:-configs/x86_64.config}")
 KUNIT_X86_CONFIG=$(abspath "${KUNIT_X86_CONFIG:-configs/kunit-x86_64.config}")
 UML_SKIP=$TESTS_DIR/uml-skip.list  # cases UML cannot host: step j runs them
-BASE_SERIES=${BASE_SERIES:-6.12}   # e.g. 6.1 for a backport check, with its own BUILD
-TARBALL=${TARBALL:-/usr/src/linux-source-$BASE_SERIES.tar.xz}
+KERNEL_REPORTS=$(abspath "${KERNEL_REPORTS:-configs/kernel-reports.list}")  # what fails a KUnit run's log
+BASE_SERIES=${BASE_SERIES:-7.3}    # e.g. 6.12 or 6.1 for a backport check, with its own BUILD
+# Where linux-source-$BASE_SERIES comes from: BASE_SUITE of the machine's own
+# Debian mirror, fetched into $BUILD/debs by fetch-source.sh without touching
+# /etc/apt (7.3: trixie-backports; Debian 12 has no 7.3), or, with BASE_SUITE
+# empty (6.12, 6.1), the machine's apt sources (apt-get install, /usr/src).
+case $BASE_SERIES in
+7.3) BASE_SUITE=${BASE_SUITE-trixie-backports} ;;
+*) BASE_SUITE=${BASE_SUITE-} ;;
+esac
+if [ -n "$BASE_SUITE" ]; then
+	TARBALL_DEFAULT=$BUILD/debs/$BASE_SERIES/usr/src/linux-source-$BASE_SERIES.tar.xz
+else
+	TARBALL_DEFAULT=/usr/src/linux-source-$BASE_SERIES.tar.xz
+fi
+TARBALL=$(abspath "${TARBALL:-$TARBALL_DEFAULT}")
 KERNEL_SRC=${KERNEL_SRC:-}
 JOBS=${JOBS:-$(nproc)}
 KUNIT_TIMEOUT=${KUNIT_TIMEOUT:-300}
@@ -93,10 +107,28 @@ patch_subject() {
 		sed -e 's/^ *//' -e 's/^\[[^]]*\] *//'
 }
 
-# Base version "6.12.117" from a tree's Makefile.
+# Base version "7.3.4" from a tree's Makefile.
 tree_version() {
 	awk '/^VERSION =/{v=$3} /^PATCHLEVEL =/{p=$3} /^SUBLEVEL =/{s=$3}
 	     END { if (v == "") exit 1; print v "." p "." s }' "$1/Makefile"
+}
+
+# kernel_reports LOG: the lines of a kernel log that are kernel reports (the
+# patterns of configs/kernel-reports.list) as "LINE:text"; KUnit's own KTAP
+# lines (results, "# " diagnostics, subtest and case names) are not reports.
+kernel_reports() {
+	grep -nE -f <(grep -vE '^[[:space:]]*(#|$)' "$KERNEL_REPORTS") "$1" |
+		grep -vE '^[0-9]+:[[:space:]]*(\[[ 0-9.]+\][[:space:]]*)?(# |(not )?ok [0-9]+ |KTAP version )' || true
+}
+# count_reports LOG: the number of reports among kernel_reports' lines (on
+# stdin): lines of one report share a stretch of LOG that no KUnit line and
+# no "---[ end trace" cut (SLUB's "[Right Redzone overwritten] ...", its
+# "BUG kmalloc-32 (...): Object corrupt" and the WARNING after are one).
+count_reports() {
+	awk -F: 'NR == FNR { hit[$1] = 1; next }
+		FNR in hit { if (!open) n++; open = 1; next }
+		/^[[:space:]]*(# |(not )?ok [0-9]|KTAP version)|---\[ end trace/ { open = 0 }
+		END { print n + 0 }' - "$1"
 }
 
 git_dir_path() { git -C "$1" rev-parse --path-format=absolute --git-path "$2"; }
@@ -149,6 +181,73 @@ am_patches() {
 
 # Files a revision range touches: changed_files DIR RANGE [FILTER]
 changed_files() { git -C "$1" diff --name-only --diff-filter=d "$2"; }
+
+# ---- Debian packages the machine's apt sources do not name ----------------
+# fetch-source.sh (the base, from BASE_SUITE) and fetch-sparse.sh (sid's
+# sparse source) read another suite of the machine's own mirror through a
+# private apt state; /etc/apt and the system's package lists are untouched.
+DEBIAN_KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
+
+# The URI of the machine's Debian mirror: the entry (one-line .list or
+# deb822 .sources) that names the release itself, e.g. bookworm.
+machine_mirror() {
+	local codename f
+	codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+	[ -n "$codename" ] || return 1
+	for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+		[ -f "$f" ] || continue
+		sed -e 's/#.*//' -e 's/\[[^]]*\]//' "$f" |
+			awk -v c="$codename" '$1 == "deb" && $3 == c { print $2 }'
+	done
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -f "$f" ] || continue
+		awk -v c="$codename" '
+			function flush() {
+				if (types ~ /(^| )deb( |$)/ && enabled != "no" && (" " suites " ") ~ (" " c " "))
+					print uris
+				types = uris = suites = enabled = ""
+			}
+			/^[ \t]*#/ { next }
+			/^[ \t]*$/ { flush(); next }
+			tolower($1) == "types:" { $1 = ""; types = $0 }
+			tolower($1) == "uris:" { uris = $2 }
+			tolower($1) == "suites:" { $1 = ""; suites = $0 }
+			tolower($1) == "enabled:" { enabled = tolower($2) }
+			END { flush() }' "$f"
+	done
+}
+
+# The mirror to use (DEBIAN_MIRROR= overrides), without a trailing slash;
+# in the caller: mirror=$(debian_mirror) || exit 1
+debian_mirror() {
+	local m=${DEBIAN_MIRROR:-$(machine_mirror | head -n 1)}
+	[ -n "$m" ] ||
+		die "no Debian mirror for this release in /etc/apt/sources.list{,.d/*}: set DEBIAN_MIRROR=http://deb.debian.org/debian"
+	[ -f "$DEBIAN_KEYRING" ] || die "no $DEBIAN_KEYRING (apt-get install debian-archive-keyring)"
+	echo "${m%/}"
+}
+
+# private_apt DIR LINE: apt state under DIR whose only source is LINE (a
+# sources.list line); the apt-get/apt-cache options are left in the array APT.
+private_apt() {
+	local dir=$1
+	mkdir -p "$dir/none.d" "$dir/lists/partial" "$dir/cache/archives/partial"
+	echo "$2" >"$dir/sources.list"
+	APT=(-q -o Dir::Etc::sourcelist="$dir/sources.list" -o Dir::Etc::sourceparts="$dir/none.d"
+		-o Dir::Etc::preferences=/dev/null -o Dir::Etc::preferencesparts="$dir/none.d"
+		-o Dir::State::Lists="$dir/lists" -o Dir::Cache="$dir/cache"
+		-o Dir::State::status=/dev/null -o APT::Get::List-Cleanup=0
+		-o Acquire::Languages=none)
+	# As root apt downloads as user _apt, who cannot write to $BUILD.
+	[ "$(id -u)" != 0 ] || APT+=(-o APT::Sandbox::User=root)
+}
+
+# apt_update LOG DESC: apt-get update with APT; fails also when an index was
+# not fetched (apt-get update exits 0 on "W: Failed to fetch ...").
+apt_update() {
+	run_log "$1" "$2" apt-get "${APT[@]}" update &&
+		! grep -qE '^(E: |W: (Failed to fetch|Some index files failed))' "$1"
+}
 
 # ---- make check -----------------------------------------------------------
 # The UML steps (a, b, h, i) use make's tree and build dir: step a re-applies
