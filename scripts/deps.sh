@@ -16,12 +16,15 @@ STEP=deps
 #                   builds sid's with fetch-sparse.sh (gcc and make only)
 #   coccinelle      step f (spatch); ocaml-nox: the semantic patches with
 #                   OCaml scripts need an OCaml compiler ("No OCaml compiler
-#                   found! Install either ocamlopt or ocamlopt.opt")
+#                   found! Install either ocamlopt or ocamlopt.opt");
+#                   libpython3.11: those with Python scripts load Debian 12's
+#                   libpython, which coccinelle does not depend on
+#                   ("Py.find_library: unable to find the Python library")
 #   qemu-system-x86 step j (kunit.py --arch=x86_64)
 #   debian-archive-keyring  verifies the suites fetch-source.sh and
 #                   fetch-sparse.sh read
 PKGS=(build-essential gcc make flex bison bc libelf-dev libssl-dev cpio xz-utils
-      perl python3 git sparse coccinelle ocaml-nox qemu-system-x86 debian-archive-keyring)
+      perl python3 git sparse coccinelle ocaml-nox libpython3.11 qemu-system-x86 debian-archive-keyring)
 fetch=0
 if [ -z "$KERNEL_SRC" ] && [ "$TARBALL" = "$TARBALL_DEFAULT" ]; then
 	if [ -n "$BASE_SUITE" ]; then
