@@ -1,5 +1,5 @@
 #!/bin/bash
-# make check: steps a-j, each reported by name with PASS/FAIL, then one
+# make check: steps a-l, each reported by name with PASS/FAIL, then one
 # line "N passed, M failed"; non-zero exit if any failed.
 STEP=check
 . "$(dirname "$0")/lib.sh"
@@ -16,6 +16,8 @@ STEPS=(
 	"h|KUnit: every case passes on the series|check-kunit.sh"
 	"i|before/after: test patches alone fail on the base as listed|check-before-after.sh"
 	"j|KUnit under x86_64 QEMU: every case passes, those UML cannot host too|check-kunit-x86.sh"
+	"k|stable 6.12.y: the backports apply on 6.12, fix the listed cases, add no warning|check-stable.sh 6.12"
+	"l|stable 6.1.y: the backports apply on 6.1, fix the listed cases, add no warning|check-stable.sh 6.1"
 )
 # make check ONLY=ab runs a subset (for working on the checks themselves).
 ONLY=${ONLY:-}
@@ -30,11 +32,12 @@ passed=0 failed=0 summary=()
 start=$SECONDS
 for s in "${STEPS[@]}"; do
 	IFS='|' read -r id title script <<<"$s"
+	read -r -a cmd <<<"$script"
 	[ -z "$ONLY" ] || [[ $ONLY == *"$id"* ]] || continue
 	echo
 	echo "=== $id. $title ==="
 	t=$SECONDS
-	if "$d/$script"; then
+	if "$d/${cmd[0]}" "${cmd[@]:1}"; then
 		r=PASS passed=$((passed + 1))
 	else
 		r=FAIL failed=$((failed + 1))
