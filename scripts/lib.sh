@@ -229,6 +229,10 @@ debian_mirror() {
 
 # private_apt DIR LINE: apt state under DIR whose only source is LINE (a
 # sources.list line); the apt-get/apt-cache options are left in the array APT.
+# The Release file's signature is checked, its Valid-Until is not: a mirror
+# that stopped syncing (seen: sid's InRelease "expired (invalid since 21d)")
+# still serves the pinned sparse and the base, whose files apt and
+# fetch-sparse.sh check against the signed indexes.
 private_apt() {
 	local dir=$1
 	mkdir -p "$dir/none.d" "$dir/lists/partial" "$dir/cache/archives/partial"
@@ -237,7 +241,8 @@ private_apt() {
 		-o Dir::Etc::preferences=/dev/null -o Dir::Etc::preferencesparts="$dir/none.d"
 		-o Dir::State::Lists="$dir/lists" -o Dir::Cache="$dir/cache"
 		-o Dir::State::status=/dev/null -o APT::Get::List-Cleanup=0
-		-o Acquire::Languages=none)
+		-o Acquire::Languages=none
+		-o Acquire::Check-Valid-Until=false)
 	# As root apt downloads as user _apt, who cannot write to $BUILD.
 	[ "$(id -u)" != 0 ] || APT+=(-o APT::Sandbox::User=root)
 }
