@@ -14,7 +14,10 @@ apt_dir=$BUILD/apt
 root=$BUILD/debs/$BASE_SERIES  # dpkg-deb -x of the package
 [ "$TARBALL" = "$root/usr/src/$pkg.tar.xz" ] || die "TARBALL=$TARBALL is not the package's $(rel "$root")/usr/src/$pkg.tar.xz"
 stamp=$root.version  # "VERSION SIZE MTIME" of the unpacked tarball
-mirror=$(debian_mirror) || exit 1
+case $BASE_SUITE in
+*-security) mirror=$(security_mirror) && [ -f "$DEBIAN_KEYRING" ] || die "no $DEBIAN_KEYRING" ;;
+*) mirror=$(debian_mirror) || exit 1 ;;
+esac
 private_apt "$apt_dir" "deb [signed-by=$DEBIAN_KEYRING] $mirror $BASE_SUITE main"
 mkdir -p "$apt_dir/deb" "$LOGS"
 

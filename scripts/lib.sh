@@ -18,9 +18,17 @@ BASE_SERIES=${BASE_SERIES:-7.3}    # e.g. 6.12 or 6.1 for a backport check, with
 # Debian mirror, fetched into $BUILD/debs by fetch-source.sh without touching
 # /etc/apt (7.3: trixie-backports; Debian 12 has no 7.3), or, with BASE_SUITE
 # empty (6.12, 6.1), the machine's apt sources (apt-get install, /usr/src).
+# A machine whose apt sources lack the security suite (a bare debootstrap
+# chroot: linux-source-6.12 is only in bookworm-security) and that has no
+# /usr/src tarball fetches it from <release>-security the same way.
 case $BASE_SERIES in
 7.3) BASE_SUITE=${BASE_SUITE-trixie-backports} ;;
-*) BASE_SUITE=${BASE_SUITE-} ;;
+*)
+	if [ -z "${BASE_SUITE+set}" ] && [ ! -f "/usr/src/linux-source-$BASE_SERIES.tar.xz" ] &&
+	   [ -z "$(apt-cache policy "linux-source-$BASE_SERIES" 2>/dev/null | awk '/^  Candidate:/ && $2 != "(none)" { print $2 }')" ]; then
+		BASE_SUITE=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")-security
+	fi
+	BASE_SUITE=${BASE_SUITE-} ;;
 esac
 if [ -n "$BASE_SUITE" ]; then
 	TARBALL_DEFAULT=$BUILD/debs/$BASE_SERIES/usr/src/linux-source-$BASE_SERIES.tar.xz
@@ -215,6 +223,20 @@ machine_mirror() {
 			tolower($1) == "enabled:" { enabled = tolower($2) }
 			END { flush() }' "$f"
 	done
+}
+
+# The mirror of a *-security suite: the machine's entry for it, else
+# DEBIAN_SECURITY_MIRROR (default http://deb.debian.org/debian-security).
+security_mirror() {
+	local m=${DEBIAN_SECURITY_MIRROR:-} f
+	if [ -z "$m" ]; then
+		for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
+			[ -f "$f" ] || continue
+			m=$(sed -e 's/#.*//' "$f" | grep -oE 'https?://[^ ]*security[^ ]*' | head -n 1) && [ -n "$m" ] && break
+		done
+	fi
+	m=${m:-http://deb.debian.org/debian-security}
+	echo "${m%/}"
 }
 
 # The mirror to use (DEBIAN_MIRROR= overrides), without a trailing slash;
