@@ -15,7 +15,10 @@ STEP=check-stable-$v
 . "$(dirname "$0")/lib.sh"
 d=$(dirname "$0")
 
-export BASE_SERIES=$v BASE_SUITE= TARBALL= KERNEL_SRC=
+# Debian's package of the branch, never KERNEL_SRC or a TARBALL given for
+# the main series; lib.sh picks its suite (the machine's, else -security).
+unset BASE_SUITE TARBALL
+export BASE_SERIES=$v KERNEL_SRC=
 export BUILD=$BUILD/stable-$v PATCHES_DIR=$TOP/patches/stable-$v TESTS_DIR=$TOP/tests/stable-$v
 export KUNITCONFIG=$TOP/configs/kunit-stable.config X86_CONFIG=$TOP/configs/x86_64-stable.config
 # Re-read the paths for this branch (lib.sh derives them from the above).
