@@ -9,8 +9,8 @@ TESTS_DIR ?= tests
 export BUILD PATCHES_DIR TESTS_DIR
 
 .NOTPARALLEL:
-.PHONY: all deps base series kunit check tree export clean distclean
-GOALS := all deps base series kunit check tree export clean
+.PHONY: all deps base series kunit check model tree export clean distclean
+GOALS := all deps base series kunit check model tree export clean
 
 ifeq ($(WS_LOCKED),)
 # One make at a time per build dir: re-run the goal holding $(BUILD)/.lock.
@@ -34,6 +34,9 @@ kunit: series
 
 check: base
 	@scripts/check.sh
+
+model: deps
+	@scripts/model.sh
 
 tree: base
 	@scripts/tree.sh

@@ -1,5 +1,5 @@
 #!/bin/bash
-# make check: steps a-l, each reported by name with PASS/FAIL, then one
+# make check: steps a-m, each reported by name with PASS/FAIL, then one
 # line "N passed, M failed"; non-zero exit if any failed.
 STEP=check
 . "$(dirname "$0")/lib.sh"
@@ -18,6 +18,7 @@ STEPS=(
 	"j|KUnit under x86_64 QEMU: every case passes, those UML cannot host too|check-kunit-x86.sh"
 	"k|stable 6.12.y: the backports apply on 6.12, fix the listed cases, add no warning|check-stable.sh 6.12"
 	"l|stable 6.1.y: the backports apply on 6.1, fix the listed cases, add no warning|check-stable.sh 6.1"
+	"m|model: spin finds no interleaving that breaks the unwind; its mutants fail|model.sh"
 )
 # make check ONLY=ab runs a subset (for working on the checks themselves).
 ONLY=${ONLY:-}

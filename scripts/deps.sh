@@ -21,10 +21,11 @@ STEP=deps
 #                   libpython, which coccinelle does not depend on
 #                   ("Py.find_library: unable to find the Python library")
 #   qemu-system-x86 step j (kunit.py --arch=x86_64)
+#   spin            step m, make model (model/unwind.pml)
 #   debian-archive-keyring  verifies the suites fetch-source.sh and
 #                   fetch-sparse.sh read
 PKGS=(build-essential gcc make flex bison bc libelf-dev libssl-dev cpio xz-utils
-      perl python3 git sparse coccinelle ocaml-nox libpython3.11 qemu-system-x86 debian-archive-keyring)
+      perl python3 git sparse coccinelle ocaml-nox libpython3.11 qemu-system-x86 spin debian-archive-keyring)
 fetch=0
 if [ -z "$KERNEL_SRC" ] && [ "$TARBALL" = "$TARBALL_DEFAULT" ]; then
 	if [ -n "$BASE_SUITE" ]; then
