@@ -1,5 +1,5 @@
 #!/bin/bash
-# make check: steps a-m, each reported by name with PASS/FAIL, then one
+# make check: steps a-o, each reported by name with PASS/FAIL, then one
 # line "N passed, M failed"; non-zero exit if any failed.
 STEP=check
 . "$(dirname "$0")/lib.sh"
@@ -19,11 +19,13 @@ STEPS=(
 	"k|stable 6.12.y: the backports apply on 6.12, fix the listed cases, add no warning|check-stable.sh 6.12"
 	"l|stable 6.1.y: the backports apply on 6.1, fix the listed cases, add no warning|check-stable.sh 6.1"
 	"m|model: spin finds no interleaving that breaks the unwind; its mutants fail|model.sh"
+	"n|htmldocs: make SPHINXDIRS=mm htmldocs adds no warning|check-htmldocs.sh"
+	"o|coccinelle rule: mmu_notifier_nonblock.cocci reports its bad inputs, not the tree|check-cocci-rule.sh"
 )
 # make check ONLY=ab runs a subset (for working on the checks themselves).
 ONLY=${ONLY:-}
 # A subset without a would check an old series if patches/ changed since.
-if [ -n "$ONLY" ] && [[ $ONLY != *a* ]] && [[ $ONLY == *[b-j]* ]] && ! am_current; then
+if [ -n "$ONLY" ] && [[ $ONLY != *a* ]] && [[ $ONLY == *[b-jno]* ]] && ! am_current; then
 	say "$(rel "$PATCHES_DIR") changed since step a last applied it: running step a first"
 	ONLY=a$ONLY
 fi

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Input for mmu_notifier_nonblock.cocci. The failure branch ends the range. */
+int f(struct mmu_notifier_range *range)
+{
+	int ret;
+
+	ret = mmu_notifier_invalidate_range_start_nonblock(range);
+	if (ret) {
+		mmu_notifier_invalidate_range_end(range); /* reported */
+		return ret;
+	}
+	zap(range);
+	mmu_notifier_invalidate_range_end(range);
+	return 0;
+}
