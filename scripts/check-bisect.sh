@@ -2,10 +2,11 @@
 # Step b: after every patch, the UML KUnit kernel builds and the x86_64
 # objects of the files the patch touches compile (build/check/x86).
 # UML build dirs are kept per resolved .config: a patch whose config equals
-# the series' (e.g. once the test's Kconfig symbol exists) builds in
-# build/kunit, the others in build/check/uml-<config hash>. Before the test
-# patch CONFIG_MMU_NOTIFIER may be off, and flipping it in one build dir
-# rebuilds nearly the whole kernel (mm_struct depends on it) twice a run.
+# the series' (e.g. once the test's Kconfig symbol exists) builds the whole
+# kernel in build/kunit; the others build the directories of the files they
+# touch in build/check/uml-<config hash>. Before the test patch
+# CONFIG_MMU_NOTIFIER may be off, and flipping it in one build dir rebuilds
+# nearly the whole kernel (mm_struct depends on it) twice a run.
 STEP=check-bisect
 . "$(dirname "$0")/lib.sh"
 load_series
@@ -41,11 +42,25 @@ for i in "${!commits[@]}"; do
 		dir=$CHECK/uml-$(sha256sum <"$CHECK/uml-config/.config" | cut -c1-12)
 	mkdir -p "$dir"
 	cmp -s "$CHECK/uml-config/.config" "$dir/.config" || cp "$CHECK/uml-config/.config" "$dir/.config"
-	if ! run_log "$LOGS/check-bisect-$k-uml.log" "[$k/$n] UML KUnit kernel in $(rel "$dir")" \
-		make -C "$SRC" O="$dir" ARCH=um -j"$JOBS"; then
-		failed+=("$p: the UML KUnit kernel does not build (log: $(rel "$LOGS/check-bisect-$k-uml.log"))")
-	fi
 	mapfile -t objs < <(touched_objects "$c^..$c" --users)
+	if [ "$dir" = "$CHECK_UML" ]; then
+		if ! run_log "$LOGS/check-bisect-$k-uml.log" "[$k/$n] UML KUnit kernel in $(rel "$dir")" \
+			make -C "$SRC" O="$dir" ARCH=um -j"$JOBS"; then
+			failed+=("$p: the UML KUnit kernel does not build (log: $(rel "$LOGS/check-bisect-$k-uml.log"))")
+		fi
+	else
+		# The config without the test (CONFIG_MMU_NOTIFIER off on UML): the
+		# directories of the touched objects, which kbuild builds as that
+		# config says (mm/ holds the header's users); the whole kernel is
+		# built and linked for the series' config above.
+		mapfile -t dirs < <(printf '%s\n' "${objs[@]}" | sed 's#amdgpu/\.\./##' | xargs -r -n1 dirname | sort -u | sed 's#$#/#')
+		if ((${#dirs[@]} == 0)); then
+			say "[$k/$n] UML: the patch touches no .c file and not the header"
+		elif ! run_log "$LOGS/check-bisect-$k-uml.log" "[$k/$n] UML ${dirs[*]} in $(rel "$dir") (config without the test)" \
+			make -C "$SRC" O="$dir" ARCH=um -j"$JOBS" "${dirs[@]}"; then
+			failed+=("$p: UML ${dirs[*]} do not build without the test's config (log: $(rel "$LOGS/check-bisect-$k-uml.log"))")
+		fi
+	fi
 	if ((${#objs[@]})); then
 		checkout_rev "$CHECK_SRC" "$c"
 		x86_configure
