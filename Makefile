@@ -9,8 +9,8 @@ TESTS_DIR ?= tests
 export BUILD PATCHES_DIR TESTS_DIR
 
 .NOTPARALLEL:
-.PHONY: all deps base series kunit check model tree export clean distclean
-GOALS := all deps base series kunit check model tree export clean
+.PHONY: all deps base series kunit check model bench tree export clean distclean
+GOALS := all deps base series kunit check model bench tree export clean
 
 ifeq ($(WS_LOCKED),)
 # One make at a time per build dir: re-run the goal holding $(BUILD)/.lock.
@@ -37,6 +37,9 @@ check: base
 
 model: deps
 	@scripts/model.sh
+
+bench: series
+	@scripts/bench.sh
 
 tree: base
 	@scripts/tree.sh

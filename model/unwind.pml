@@ -6,8 +6,10 @@
  *
  * What stands for what (functions of mm/mmu_notifier.c unless named):
  *
- *   node 1..NNOTIF     a struct mmu_notifier; its number is its address, so
- *                      "a < b" is the pointer comparison of the series
+ *   node 1..NNOTIF     a struct mmu_notifier (the number is its address)
+ *   serial[]           its ->serial, given by mn_hlist_add() and
+ *                      mn_hlist_renumber(); MAXSERIAL stands for UINT_MAX,
+ *                      small so that the renumbering is reached
  *   head, next[]       subscriptions->list.first and each hlist_node's next
  *   listed[]           !hlist_unhashed(): pprev != NULL
  *   gp[], freed[]      SRCU: a removed notifier is freed (free_notifier()
@@ -31,8 +33,12 @@
  *
  * Mutants (spin -D...), each must fail:
  *   MUTANT_IDENTITY  mn_hlist_end_started() stops at the failing notifier
- *                    by identity (subscription == failed), not by address
- *   MUTANT_HEAD      mn_hlist_add() is the old hlist_add_head_rcu()
+ *                    by identity (subscription == failed), not by number
+ *   MUTANT_ADDRESS   it stops at the first notifier at an address not below
+ *                    the failing one's, the rule of a list sorted by address,
+ *                    on a list added to at the head
+ *   MUTANT_NO_RENUMBER  mn_hlist_add() lets the number wrap to 0 instead of
+ *                    renumbering the list
  *   MUTANT_NO_ITREE  __mmu_notifier_invalidate_range_start() without patch
  *                    1: no mn_itree_inv_end() when the hlist fails
  */
@@ -43,11 +49,15 @@
 #ifndef NINV
 #define NINV	2	/* tasks invalidating concurrently (mmap_lock read) */
 #endif
+#ifndef MAXSERIAL
+#define MAXSERIAL 3	/* UINT_MAX of the model: serial[] wraps past it */
+#endif
 #define NIL	0
 #define BIT(n)	(1 << (n))
 
 byte head = NIL;
 byte next[NNOTIF + 1];
+byte serial[NNOTIF + 1];
 bool listed[NNOTIF + 1];
 bool freed[NNOTIF + 1];
 byte gp[NNOTIF + 1];		/* SRCU readers that may still see a node */
@@ -60,29 +70,38 @@ byte started[NINV];
 byte ended[NINV];
 
 /*
- * mn_hlist_add(), under subscriptions->lock and the mmap_lock for write:
- * insert before the first listed notifier at a higher address
- * (hlist_add_before_rcu()), else behind the last (hlist_add_behind_rcu()),
- * else at the head.  The node is initialised before it is published.
+ * mn_hlist_add(), under subscriptions->lock and the mmap_lock for write
+ * (one atomic step: no walk that compares numbers runs meanwhile): number
+ * the node one above the head, after mn_hlist_renumber() when the head's
+ * number is MAXSERIAL, and add it at the head (hlist_add_head_rcu()).  The
+ * node is initialised before it is published.
  */
-inline hlist_add(n, prev, pos)
+inline hlist_add(n, pos, cnt)
 {
-#ifdef MUTANT_HEAD
+	if
+	:: head != NIL && serial[head] == MAXSERIAL ->
+#ifdef MUTANT_NO_RENUMBER
+		serial[n] = 0
+#else
+		/* mn_hlist_renumber(): count, then number down to 0 */
+		cnt = 0;
+		pos = head;
+		do
+		:: pos != NIL -> cnt++; pos = next[pos]
+		:: else -> break
+		od;
+		pos = head;
+		do
+		:: pos != NIL -> cnt--; serial[pos] = cnt; pos = next[pos]
+		:: else -> break
+		od;
+		serial[n] = serial[head] + 1
+#endif
+	:: head != NIL && serial[head] < MAXSERIAL -> serial[n] = serial[head] + 1
+	:: head == NIL -> serial[n] = 0
+	fi;
 	next[n] = head;
 	head = n;
-#else
-	prev = NIL;
-	pos = head;
-	do
-	:: pos != NIL && pos < n -> prev = pos; pos = next[pos]
-	:: else -> break
-	od;
-	next[n] = pos;
-	if
-	:: prev == NIL -> head = n
-	:: else -> next[prev] = n
-	fi;
-#endif
 	listed[n] = true;
 	freed[n] = false
 }
@@ -222,16 +241,19 @@ end_idle:
 				fi;
 				if
 				:: failed != NIL ->
-					/* mn_hlist_end_started(): from the head, while below @failed */
+					/* mn_hlist_end_started(): from the head, while numbered above @failed */
 					cur = head;
 					do
 					:: cur == NIL -> break
-#ifdef MUTANT_IDENTITY
+#if defined(MUTANT_IDENTITY)
 					:: cur == failed -> break
 					:: cur != NIL && cur != failed ->
-#else
+#elif defined(MUTANT_ADDRESS)
 					:: cur != NIL && cur >= failed -> break
 					:: cur != NIL && cur < failed ->
+#else
+					:: cur != NIL && serial[cur] <= serial[failed] -> break
+					:: cur != NIL && serial[cur] > serial[failed] ->
 #endif
 						call_end(p, cur);
 						cur = next[cur]
@@ -288,7 +310,7 @@ end_idle:
  */
 proctype remover()
 {
-	byte n, prev, pos;
+	byte n, pos, cnt;
 
 end_rm:
 	do
@@ -304,7 +326,7 @@ end_rm:
 	:: atomic {
 		select(n : 1 .. NNOTIF);
 		if
-		:: !listed[n] && !freed[n] && gp[n] == 0 -> freed[n] = true; printf("MSC: %d freed\n", n)
+		:: !listed[n] && !freed[n] && gp[n] == 0 -> freed[n] = true; serial[n] = 0; printf("MSC: %d freed\n", n)
 		:: else
 		fi;
 		n = 0
@@ -313,32 +335,34 @@ end_rm:
 		mmap_readers == 0 ->
 		select(n : 1 .. NNOTIF);
 		if
-		:: freed[n] -> hlist_add(n, prev, pos); printf("MSC: %d registered\n", n)
+		:: freed[n] -> hlist_add(n, pos, cnt); printf("MSC: %d registered as %d\n", n, serial[n])
 		:: else
 		fi;
 		n = 0;
-		prev = 0;
-		pos = 0
+		pos = 0;
+		cnt = 0
 	   }
 	od
 }
 
 /*
- * Register every notifier (1, 2, ... in turn: with MUTANT_HEAD the list is
- * then in reverse), then start the tasks and the remover.  Removal and re-registration make
- * the other orders.
+ * Register every notifier (1, 2, ... in turn: the list is then NNOTIF ... 1,
+ * numbered NNOTIF - 1 ... 0), then start the tasks and the remover.  Removal
+ * and registration again make the other orders and numbers.
  */
 init
 {
-	byte n, prev, pos;
+	byte n, pos, cnt;
 
 	atomic {
 		n = 1;
 		do
-		:: n <= NNOTIF -> hlist_add(n, prev, pos); n++
+		:: n <= NNOTIF -> hlist_add(n, pos, cnt); n++
 		:: else -> break
 		od;
 		n = 0;
+		pos = 0;
+		cnt = 0;
 		do
 		:: n < NINV -> run invalidator(n); n++
 		:: else -> break

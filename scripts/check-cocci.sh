@@ -1,9 +1,10 @@
 #!/bin/bash
 # Step f: coccicheck in report mode, every semantic patch, on the touched .c
-# files, base vs series: nothing new. scripts/coccicheck is run file by file
-# exactly as "make C=1 CHECK=scripts/coccicheck" runs it (LINUXINCLUDE of
-# the x86_64 build, the file last), once per semantic patch so that both
-# cores work: make's own way runs the ~70 semantic patches one after another.
+# files, base vs series: nothing new. The touched files are copied, at their
+# paths, into a directory of their own, and each semantic patch runs on it as
+# "make coccicheck M=<dir>" runs it (LINUXINCLUDE of the x86_64 build), one
+# semantic patch per job on all cores: one spatch per semantic patch rather
+# than per file and semantic patch, whose start-up was most of the time.
 STEP=check-cocci
 . "$(dirname "$0")/lib.sh"
 need_check_branch
@@ -13,7 +14,7 @@ if ((${#all[@]} == 0)); then
 	exit 0
 fi
 S=$CHECK_SRC
-base_key=$( { git -C "$SRC" rev-parse "$BASE_TAG"; echo "${all[*]}"; cat "$X86_CONFIG"; spatch --version | head -n 1; } 2>&1 | sha256sum)
+base_key=$( { echo "make coccicheck M="; git -C "$SRC" rev-parse "$BASE_TAG"; echo "${all[*]}"; cat "$X86_CONFIG"; spatch --version | head -n 1; } 2>&1 | sha256sum)
 for rev in base series; do
 	if [ $rev = base ] && [ -f "$RESULTS/cocci-base.txt" ] && [ "$(cat "$RESULTS/cocci-base.key" 2>/dev/null)" = "$base_key" ]; then
 		say "coccicheck on the base: unchanged since the last run (cached $(rel "$RESULTS/cocci-base.txt"))"
@@ -31,7 +32,6 @@ for rev in base series; do
 	mkdir -p "$out"
 	: >"$RESULTS/cocci-$rev.log"
 	if ((${#files[@]})); then
-		inc="-I$S/arch/x86/include -I./arch/x86/include/generated -I$S/include -I./include -I$S/arch/x86/include/uapi -I./arch/x86/include/generated/uapi -I$S/include/uapi -I./include/generated/uapi -include $S/include/linux/compiler-version.h -include $S/include/linux/kconfig.h"
 		mapfile -t coccis < <(cd "$S" && find scripts/coccinelle -name '*.cocci' -type f | sort |
 			xargs grep -lE '^virtual[[:space:]].*\breport\b')
 		# A semantic patch without "virtual report" cannot run in report
@@ -41,14 +41,20 @@ for rev in base series; do
 			xargs grep -LE '^virtual[[:space:]].*\breport\b')
 		((${#patch_only[@]} == 0)) ||
 			say "skipped, no report mode: ${patch_only[*]}"
-		for f in "${files[@]}"; do for c in "${coccis[@]}"; do echo "$f $c"; done; done >"$out.jobs"
-		run_log "$LOGS/check-cocci-$rev.log" "coccicheck on the $rev: ${files[*]} (${#coccis[@]} semantic patches each)" \
-			env -C "$CHECK_X86" C=1 MODE=report srctree="$S" LINUXINCLUDE="$inc" xargs -P "$JOBS" -n 2 -a "$out.jobs" "$TOP/scripts/coccicheck-one.sh" "$out" ||
+		tree=$CHECK/cocci-$rev.files
+		rm -rf "$tree"
+		for f in "${files[@]}"; do
+			mkdir -p "$tree/$(dirname "$f")"
+			cp "$S/$f" "$tree/$f"
+		done
+		printf '%s\n' "${coccis[@]}" >"$out.jobs"
+		run_log "$LOGS/check-cocci-$rev.log" "coccicheck on the $rev: ${files[*]} (${#coccis[@]} semantic patches)" \
+			env srctree="$S" O="$CHECK_X86" xargs -P "$JOBS" -n 1 -a "$out.jobs" "$TOP/scripts/coccicheck-dir.sh" "$out" "$tree" ||
 			die "coccicheck failed on the $rev (log: $(rel "$LOGS/check-cocci-$rev.log"))"
 		rm -f "$out.jobs"
 	fi
 	cat "$out"/* >"$RESULTS/cocci-$rev.log" 2>/dev/null || true
-	grep -E ':[0-9]+(:[0-9]+)?(-[0-9]+)?: ' "$RESULTS/cocci-$rev.log" | normalize_diag >"$RESULTS/cocci-$rev.txt" || true
+	grep -E ':[0-9]+(:[0-9]+)?(-[0-9]+)?: ' "$RESULTS/cocci-$rev.log" | sed 's#^\./##' | normalize_diag >"$RESULTS/cocci-$rev.txt" || true
 	[ $rev = series ] || echo "$base_key" >"$RESULTS/cocci-base.key"
 done
 compare_new coccicheck "$RESULTS/cocci-base.txt" "$RESULTS/cocci-series.txt" ||

@@ -23,13 +23,14 @@ STEP=deps
 #   qemu-system-x86 step j (kunit.py --arch=x86_64)
 #   spin            step m, make model (model/unwind.pml)
 #   python3-sphinx  step n (make SPHINXDIRS=mm htmldocs)
+#   gdb             make bench: the size of mm/mmu_notifier.c's private struct
 #   python3-ply python3-git  checkpatch's SPDX check (scripts/spdxcheck.py)
 #                   on new files; without them it is skipped with a traceback
 #   debian-archive-keyring  verifies the suites fetch-source.sh and
 #                   fetch-sparse.sh read
 PKGS=(build-essential gcc make flex bison bc libelf-dev libssl-dev cpio xz-utils
       perl python3 git sparse coccinelle ocaml-nox libpython3.11 qemu-system-x86 spin
-      python3-sphinx python3-ply python3-git debian-archive-keyring)
+      python3-sphinx python3-ply python3-git gdb debian-archive-keyring)
 fetch=0
 if [ -z "$KERNEL_SRC" ] && [ "$TARBALL" = "$TARBALL_DEFAULT" ]; then
 	if [ -n "$BASE_SUITE" ]; then

@@ -9,8 +9,9 @@ MODEL=$TOP/model/unwind.pml
 OUT=$BUILD/model
 # The mutants and what each changes (model/unwind.pml says how).
 MUTANTS=(
-	"MUTANT_IDENTITY|the unwind stops at the failing notifier by identity, not by address"
-	"MUTANT_HEAD|unsorted insert (hlist_add_head_rcu())"
+	"MUTANT_IDENTITY|the unwind stops at the failing notifier by identity, not by number"
+	"MUTANT_ADDRESS|the unwind compares addresses, as on a list sorted by address, but the list is added to at the head"
+	"MUTANT_NO_RENUMBER|the number wraps to 0 without renumbering the list"
 	"MUTANT_NO_ITREE|no mn_itree_inv_end() when the hlist fails (the base without patch 1)"
 )
 

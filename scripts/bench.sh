@@ -1,0 +1,96 @@
+#!/bin/bash
+# make bench: the base with only the benchmark patch, and the whole series
+# (which carries it), built as UML kernels with configs/bench.config and
+# booted alternately, base then series, BENCH_BOOTS times each; then one
+# table (scripts/bench_table.py), the struct sizes and the stack frames of
+# the start/end functions. UML runs the kernel's code natively: no emulation
+# in the figures. Figures, not a test: it fails only when a step fails.
+STEP=bench
+. "$(dirname "$0")/lib.sh"
+BENCH=$BUILD/bench
+BOOTS=${BENCH_BOOTS:-5}
+BENCH_CONFIG=$TOP/configs/bench.config
+load_series
+[ -f "$BENCH_CONFIG" ] || die "no $(rel "$BENCH_CONFIG")"
+bench_patch=
+for p in "${SERIES[@]}"; do
+	grep -q '^+++ b/lib/mmu_notifier_benchmark.c' "$p" && bench_patch=$p
+done
+[ -n "$bench_patch" ] || die "no patch in $(rel "$PATCHES_DIR") adds lib/mmu_notifier_benchmark.c"
+mkdir -p "$BENCH" "$LOGS"
+
+# Work trees of build/linux: base + the benchmark patch, and the series.
+for v in base series; do
+	ensure_worktree "$BENCH/src-$v"
+done
+abort_am "$BENCH/src-base"
+git -C "$BENCH/src-base" checkout -q -f --detach "$BASE_TAG" || die "cannot check out the base in $(rel "$BENCH/src-base")"
+# Its MAINTAINERS line sits next to the test patch's, so that hunk is left
+# out on the base; the code, Kconfig and Makefile hunks apply as they are.
+git -C "$BENCH/src-base" am -q --committer-date-is-author-date --exclude=MAINTAINERS "$bench_patch" >"$LOGS/bench-am.log" 2>&1 ||
+	{ git -C "$BENCH/src-base" am --abort >/dev/null 2>&1; cat "$LOGS/bench-am.log" >&2
+	  die "git am: $(rel "$bench_patch") does not apply on the base alone"; }
+checkout_rev "$BENCH/src-series" series
+say "base: $BASE_TAG + $(patch_subject "$bench_patch") (without its MAINTAINERS hunk); series: ${#SERIES[@]} patches"
+
+for v in base series; do
+	src=$BENCH/src-$v out=$BENCH/$v
+	mkdir -p "$out"
+	cat "$src/tools/testing/kunit/configs/arch_uml.config" "$BENCH_CONFIG" >"$out/.config.want"
+	cmp -s "$out/.config.want" "$out/.config.src" || {
+		cp "$out/.config.want" "$out/.config"
+		cp "$out/.config.want" "$out/.config.src"
+	}
+	make -C "$src" O="$out" ARCH=um olddefconfig >"$LOGS/bench-$v-config.log" 2>&1 ||
+		die "UML olddefconfig failed for the $v (log: $(rel "$LOGS/bench-$v-config.log"))"
+	while IFS= read -r line; do
+		case $line in CONFIG_*=*) grep -qxF "$line" "$out/.config" ||
+			die "the $v's config lacks $line after olddefconfig (see $(rel "$out/.config"))" ;;
+		esac
+	done <"$BENCH_CONFIG"
+	run_log "$LOGS/bench-$v-build.log" "UML kernel with the benchmark: $v, in $(rel "$out")" \
+		make -C "$src" O="$out" ARCH=um -j"$JOBS" ||
+		die "the $v's UML kernel does not build (log: $(rel "$LOGS/bench-$v-build.log"))"
+done
+
+# boot V K: one run of the benchmark; the kernel stops by itself (no root
+# file system: it panics after the initcalls, and UML exits).
+boot() {
+	local log=$BENCH/run-$1-$2.log
+	timeout 600 "$BENCH/$1/linux" mem=256M loglevel=6 >"$log" 2>&1 </dev/null || true
+	grep -q 'mmu_notifier_benchmark: done$' "$log" ||
+		die "the $1 kernel's run $2 did not finish the benchmark (log: $(rel "$log"))"
+}
+for k in $(seq 1 "$BOOTS"); do
+	for v in base series; do
+		t=$SECONDS
+		boot "$v" "$k"
+		say "run $k/$BOOTS: $v ($((SECONDS - t)) s)"
+	done
+done
+
+# Struct sizes: mm/mmu_notifier.c's private struct from its debug info.
+sizes() {
+	local v=$1 src=$BENCH/src-$1 obj=$BENCH/sizes-$1
+	mkdir -p "$obj"
+	cp "$BENCH/$v/.config" "$obj/.config"
+	make -C "$src" O="$obj" ARCH=um olddefconfig >/dev/null 2>&1 &&
+		make -C "$src" O="$obj" ARCH=um KCFLAGS=-g -j"$JOBS" mm/mmu_notifier.o >"$LOGS/bench-$v-sizes.log" 2>&1 ||
+		die "mm/mmu_notifier.o with -g does not build for the $v (log: $(rel "$LOGS/bench-$v-sizes.log"))"
+	gdb -batch -nx -ex 'print sizeof(struct mmu_notifier)' -ex 'print sizeof(struct mmu_notifier_subscriptions)' \
+		-ex 'print sizeof(struct mmu_notifier_range)' "$obj/mm/mmu_notifier.o" 2>/dev/null |
+		sed -n 's/^\$[0-9]* = //p' | paste -sd' '
+}
+command -v gdb >/dev/null || die "gdb not found (make deps installs it)"
+sb=$(sizes base) ss=$(sizes series)
+# Stack frames (scripts/checkstack.pl) of the functions start and end run.
+frames() {
+	objdump -d "$BENCH/$1/vmlinux" | perl "$BENCH/src-$1/scripts/checkstack.pl" x86_64 0 2>/dev/null |
+		grep -E '[[:space:]](__mmu_notifier_invalidate_range_(start|end)|mn_hlist_[a-z_]*|mn_itree_[a-z_]*)( |\[|$)' |
+		sed -E 's/^0x[0-9a-f]+ //; s/ \[vmlinux\]//' | awk '{ print $1, $NF }' | sort -u
+}
+frames base >"$BENCH/frames-base.txt"
+frames series >"$BENCH/frames-series.txt"
+
+python3 "$(dirname "$0")/bench_table.py" "$BENCH" "$BOOTS" "$sb" "$ss"
+say "logs: $(rel "$BENCH")/run-{base,series}-<n>.log; $BOOTS runs each, alternating"
