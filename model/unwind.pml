@@ -50,7 +50,7 @@
 #define NINV	2	/* tasks invalidating concurrently (mmap_lock read) */
 #endif
 #ifndef MAXSERIAL
-#define MAXSERIAL 3	/* UINT_MAX of the model: serial[] wraps past it */
+#define MAXSERIAL 2	/* UINT_MAX of the model: small, so that it is reached */
 #endif
 #define NIL	0
 #define BIT(n)	(1 << (n))
@@ -111,7 +111,11 @@ inline hlist_add(n, pos, cnt)
  * mmu_notifier_unregister() and mn_hlist_release() do: unlink (one store to
  * the predecessor's next or to the head), and keep the removed node's own
  * next, so that a walker standing on it goes on.  The SRCU readers inside
- * now are the ones the node must outlive.
+ * now are the ones the node must outlive.  The kernel leaves ->serial as it
+ * is; the model zeroes it, to keep the state space small, which is sound
+ * because every walk copies a node's number when it arrives there (cser,
+ * fser): a number never changes while a walk could compare it (removal does
+ * not touch it, and renumbering needs the mmap_lock for write).
  */
 inline hlist_del(n, pos)
 {
@@ -126,6 +130,7 @@ inline hlist_del(n, pos)
 		next[pos] = next[n]
 	fi;
 	listed[n] = false;
+	serial[n] = 0;	/* forgotten: the walks copied it on arrival (cser) */
 	gp[n] = in_srcu
 }
 
@@ -178,6 +183,7 @@ inline check_balanced(p, i)
 proctype invalidator(byte p)
 {
 	byte cur, failed, i;
+	byte cser, fser;	/* cur->serial as read on arrival, failed->serial */
 	bool blockable, err;
 
 end_idle:
@@ -215,7 +221,7 @@ end_idle:
 		:: !err ->
 			/* mn_hlist_invalidate_range_start() */
 			srcu_lock(p);
-			cur = head;
+			atomic { cur = head; cser = (blockable -> 0 : serial[cur]) };
 			do
 			:: cur == NIL -> break
 			:: else ->
@@ -235,6 +241,7 @@ end_idle:
 				:: atomic {				/* -EAGAIN */
 					!blockable ->
 					failed = cur;
+					fser = cser;
 					err = true;
 					printf("MSC: T%d start of %d fails\n", p, cur)
 				   }
@@ -242,7 +249,7 @@ end_idle:
 				if
 				:: failed != NIL ->
 					/* mn_hlist_end_started(): from the head, while numbered above @failed */
-					cur = head;
+					atomic { cur = head; cser = serial[cur] };
 					do
 					:: cur == NIL -> break
 #if defined(MUTANT_IDENTITY)
@@ -252,15 +259,17 @@ end_idle:
 					:: cur != NIL && cur >= failed -> break
 					:: cur != NIL && cur < failed ->
 #else
-					:: cur != NIL && serial[cur] <= serial[failed] -> break
-					:: cur != NIL && serial[cur] > serial[failed] ->
+					:: cur != NIL && cser <= fser -> break
+					:: cur != NIL && cser > fser ->
 #endif
 						call_end(p, cur);
-						cur = next[cur]
+						atomic { cur = next[cur]; cser = serial[cur] }
 					od;
+					cser = 0;
+					fser = 0;
 					break	/* "Start no more" */
 				:: else ->
-					cur = next[cur]
+					atomic { cur = next[cur]; cser = (blockable -> 0 : serial[cur]) }
 				fi
 			od;
 			srcu_unlock(p, i);

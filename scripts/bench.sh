@@ -57,7 +57,11 @@ done
 # file system: it panics after the initcalls, and UML exits).
 boot() {
 	local log=$BENCH/run-$1-$2.log
-	timeout 600 "$BENCH/$1/linux" mem=256M loglevel=6 >"$log" 2>&1 </dev/null || true
+	# log_buf_len: the failing cases make the core print a line per failed
+	# start, before the console is up; the figures must not be dropped.
+	# The last CPU, the same for both kernels (UML's helpers inherit it).
+	timeout 600 taskset -c "$(($(nproc) - 1))" "$BENCH/$1/linux" mem=256M loglevel=6 log_buf_len=16M \
+		>"$log" 2>&1 </dev/null || true
 	grep -q 'mmu_notifier_benchmark: done$' "$log" ||
 		die "the $1 kernel's run $2 did not finish the benchmark (log: $(rel "$log"))"
 }
@@ -87,7 +91,7 @@ sb=$(sizes base) ss=$(sizes series)
 frames() {
 	objdump -d "$BENCH/$1/vmlinux" | perl "$BENCH/src-$1/scripts/checkstack.pl" x86_64 0 2>/dev/null |
 		grep -E '[[:space:]](__mmu_notifier_invalidate_range_(start|end)|mn_hlist_[a-z_]*|mn_itree_[a-z_]*)( |\[|$)' |
-		sed -E 's/^0x[0-9a-f]+ //; s/ \[vmlinux\]//' | awk '{ print $1, $NF }' | sort -u
+		sed -E 's/^0x[0-9a-f]+ ([^ ]+) \[vmlinux\]:[[:space:]]*([0-9]+)$/\1 \2/' | sort -u
 }
 frames base >"$BENCH/frames-base.txt"
 frames series >"$BENCH/frames-series.txt"
