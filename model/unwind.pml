@@ -39,8 +39,8 @@
  *                    on a list added to at the head
  *   MUTANT_NO_RENUMBER  mn_hlist_add() lets the number wrap to 0 instead of
  *                    renumbering the list
- *   MUTANT_NO_ITREE  __mmu_notifier_invalidate_range_start() without patch
- *                    1: no mn_itree_inv_end() when the hlist fails
+ *   MUTANT_NO_ITREE  no mn_itree_inv_end() when the hlist fails (the base,
+ *                    before patch 1)
  */
 
 #ifndef NNOTIF
@@ -265,6 +265,10 @@ end_idle:
 						call_end(p, cur);
 						atomic { cur = next[cur]; cser = serial[cur] }
 					od;
+#ifndef MUTANT_NO_ITREE
+					/* the tree started before the hlist: mn_itree_inv_end() */
+					itree_active--;
+#endif
 					cser = 0;
 					fser = 0;
 					break	/* "Start no more" */
@@ -272,14 +276,7 @@ end_idle:
 					atomic { cur = next[cur]; cser = (blockable -> 0 : serial[cur]) }
 				fi
 			od;
-			srcu_unlock(p, i);
-#ifndef MUTANT_NO_ITREE
-			/* patch 1: the tree started, the hlist failed: mn_itree_inv_end() */
-			if
-			:: err -> itree_active--
-			:: else
-			fi
-#endif
+			srcu_unlock(p, i)
 		:: else
 		fi;
 

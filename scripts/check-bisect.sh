@@ -25,6 +25,10 @@ uml_config() {
 	make -C "$SRC" O="$1" ARCH=um olddefconfig >"$LOGS/check-bisect-config.log" 2>&1 ||
 		{ tail -n 20 "$LOGS/check-bisect-config.log" >&2; die "UML olddefconfig failed at $(git -C "$SRC" log -1 --format=%s) (log: $(rel "$LOGS/check-bisect-config.log"))"; }
 }
+# The settings of a .config, without its comments: a symbol a later patch
+# adds only as "# CONFIG_X is not set" changes nothing that is built.
+config_settings() { grep -v -e '^#' -e '^$' "$1"; }
+same_config() { cmp -s <(config_settings "$1") <(config_settings "$2"); }
 # The series' own config decides which commits share build/kunit.
 checkout_rev "$SRC" series
 uml_config "$CHECK/uml-config"
@@ -38,8 +42,8 @@ for i in "${!commits[@]}"; do
 	checkout_rev "$SRC" "$c"
 	uml_config "$CHECK/uml-config"
 	dir=$CHECK_UML
-	cmp -s "$CHECK/uml-config/.config" "$CHECK/uml-config.series" ||
-		dir=$CHECK/uml-$(sha256sum <"$CHECK/uml-config/.config" | cut -c1-12)
+	same_config "$CHECK/uml-config/.config" "$CHECK/uml-config.series" ||
+		dir=$CHECK/uml-$(config_settings "$CHECK/uml-config/.config" | sha256sum | cut -c1-12)
 	mkdir -p "$dir"
 	cmp -s "$CHECK/uml-config/.config" "$dir/.config" || cp "$CHECK/uml-config/.config" "$dir/.config"
 	mapfile -t objs < <(touched_objects "$c^..$c" --users)
