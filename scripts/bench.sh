@@ -23,13 +23,9 @@ mkdir -p "$BENCH" "$LOGS"
 for v in base series; do
 	ensure_worktree "$BENCH/src-$v"
 done
-abort_am "$BENCH/src-base"
-git -C "$BENCH/src-base" checkout -q -f --detach "$BASE_TAG" || die "cannot check out the base in $(rel "$BENCH/src-base")"
 # Its MAINTAINERS line sits next to the test patch's, so that hunk is left
 # out on the base; the code, Kconfig and Makefile hunks apply as they are.
-git -C "$BENCH/src-base" am -q --committer-date-is-author-date --exclude=MAINTAINERS "$bench_patch" >"$LOGS/bench-am.log" 2>&1 ||
-	{ git -C "$BENCH/src-base" am --abort >/dev/null 2>&1; cat "$LOGS/bench-am.log" >&2
-	  die "git am: $(rel "$bench_patch") does not apply on the base alone"; }
+AM_EXCLUDE=MAINTAINERS am_patches "$BENCH/src-base" bench-base "$bench_patch"
 checkout_rev "$BENCH/src-series" series
 say "base: $BASE_TAG + $(patch_subject "$bench_patch") (without its MAINTAINERS hunk); series: ${#SERIES[@]} patches"
 

@@ -169,6 +169,7 @@ abort_am() {
 
 # am_patches DIR BRANCH PATCH...: fresh BRANCH at the base in work tree DIR,
 # then git am each patch; a patch that does not apply is named and fatal.
+# AM_EXCLUDE=PATH leaves that file's hunks out (git am --exclude).
 am_patches() {
 	local dir=$1 branch=$2 p n=0 log
 	shift 2
@@ -178,7 +179,7 @@ am_patches() {
 	: >"$log"
 	for p in "$@"; do
 		n=$((n + 1))
-		if ! git -C "$dir" am -q --committer-date-is-author-date "$p" >>"$log" 2>&1; then
+		if ! git -C "$dir" am -q --committer-date-is-author-date ${AM_EXCLUDE:+--exclude="$AM_EXCLUDE"} "$p" >>"$log" 2>&1; then
 			grep -E '^(error|fatal|Patch failed)' "$log" >&2 || cat "$log" >&2
 			git -C "$dir" am --abort >/dev/null 2>&1 || true
 			die "git am: $(rel "$p") does not apply on $BASE_TAG + $((n - 1)) patches (branch $branch in $(rel "$dir"))"
