@@ -30,7 +30,7 @@ series: base
 	@scripts/apply.sh
 kunit: series
 	@scripts/kunit.sh
-	@scripts/kunit_results.py show $(BUILD)/kunit.json $(TESTS_DIR)/uml-skip.list
+	@scripts/kunit_results.py show $(BUILD)/kunit.json $(TESTS_DIR)/uml-skip.list $(TESTS_DIR)/provoked.list
 
 check: base
 	@scripts/check.sh

@@ -50,6 +50,6 @@ if [ ! -s "$BUILD/kunit.json" ] ||
 	STEP=check-before-after "$d/kunit.sh"
 fi
 say "base + tests only:"
-"$d/kunit_results.py" show "$CHECK/before-kunit.json" "$UML_SKIP" | sed 's/^/  /' || true
-"$d/kunit_results.py" before-after "$CHECK/before-kunit.json" "$BUILD/kunit.json" "$fails" "$UML_SKIP" ||
+"$d/kunit_results.py" show "$CHECK/before-kunit.json" "$UML_SKIP" "$PROVOKED" | sed 's/^/  /' || true
+"$d/kunit_results.py" before-after "$CHECK/before-kunit.json" "$BUILD/kunit.json" "$fails" "$UML_SKIP" "$PROVOKED" ||
 	die "before/after does not match $(rel "$fails") (base with $(rel "$only") only vs series)"

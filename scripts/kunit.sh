@@ -22,6 +22,13 @@ shift $(($# < 4 ? $# : 4))
 [ -x "$tree/tools/testing/kunit/kunit.py" ] || die "no tools/testing/kunit/kunit.py in $(rel "$tree")"
 [ -f "$KERNEL_REPORTS" ] || die "no list of kernel reports $(rel "$KERNEL_REPORTS")"
 
+# UML with CONFIG_SMP (configs/kunit.config) boots on UML_NCPUS CPUs, which
+# UML runs only with its SECCOMP userspace; other architectures ignore this.
+uml_args=()
+if [[ " $* " != *" --arch="* ]] && grep -qx 'CONFIG_SMP=y' "$KUNITCONFIG"; then
+	uml_args=(--kernel_args="ncpus=${UML_NCPUS:-2}" --kernel_args=seccomp=on)
+fi
+
 klog=$LOGS/kunit-$label-kernel.log
 rm -f "$json" "$json.rev" "$bdir/test.log" "$klog"
 mkdir -p "$bdir" "$(dirname "$json")"
@@ -31,7 +38,8 @@ rc=0
 run_log "$LOGS/kunit-$label.log" "kunit.py run ($label): build ${KUNIT_KERNEL:-UML} in $(rel "$bdir"), boot, parse" \
 	env -C "$tree" python3 tools/testing/kunit/kunit.py run --arch=um \
 	--kunitconfig="$KUNITCONFIG" --build_dir="$bdir" --jobs="$JOBS" \
-	--timeout="$KUNIT_TIMEOUT" --json="$json" --kernel_args=slub_debug=FZPU "$@" || rc=$?
+	--timeout="$KUNIT_TIMEOUT" --json="$json" --kernel_args=slub_debug=FZPU \
+	"${uml_args[@]}" "$@" || rc=$?
 [ -s "$json" ] ||
 	die "kunit ($label): kunit.py gave no results: the kernel failed to configure, build or boot in $(rel "$bdir") (log: $(rel "$LOGS/kunit-$label.log"))"
 # The commit these results are from.
@@ -43,6 +51,16 @@ fi
 [ -f "$bdir/test.log" ] || die "kunit ($label): kunit.py left no kernel log $(rel "$bdir/test.log") (log: $(rel "$LOGS/kunit-$label.log"))"
 cp "$bdir/test.log" "$klog"
 mapfile -t hits < <(kernel_reports "$klog")
+# KUNIT_EXPECT_REPORTS="N|ERE": a run that provokes reports on purpose must
+# show exactly N lines matching ERE, and no other report.
+if [ -n "${KUNIT_EXPECT_REPORTS:-}" ]; then
+	want=${KUNIT_EXPECT_REPORTS%%|*} ere=${KUNIT_EXPECT_REPORTS#*|}
+	got=$(printf '%s\n' "${hits[@]}" | grep -cE -- "$ere" || true)
+	mapfile -t hits < <(printf '%s\n' "${hits[@]}" | grep -vE -- "$ere" | grep . || true)
+	((got == want)) ||
+		die "kunit ($label): $got report(s) '$ere' in $(rel "$klog"), expected $want"
+	say "kunit ($label): $got report(s) '$ere' in $(rel "$klog"), as expected"
+fi
 ((${#hits[@]})) || exit 0
 n=$(printf '%s\n' "${hits[@]}" | count_reports "$klog")
 echo "kernel reports in $(rel "$klog"):" >&2

@@ -2,17 +2,18 @@
 # SPDX-License-Identifier: GPL-2.0
 """Read kunit.py's --json results (never boot logs).
 
-  kunit_results.py show JSON [SKIP_LIST]
+  kunit_results.py show JSON [SKIP_LIST...]
                                         print suites and cases, one verdict line;
                                         exit 1 unless every case passed (>= 1 ran),
-                                        but the cases of SKIP_LIST skipped
-  kunit_results.py before-after BASE_JSON SERIES_JSON FAIL_LIST [SKIP_LIST]
+                                        but the cases of the SKIP_LISTs skipped
+  kunit_results.py before-after BASE_JSON SERIES_JSON FAIL_LIST [SKIP_LIST...]
                                         listed cases fail on the base with the
                                         tests only, all others pass; all pass on
                                         the series (SKIP_LIST: skip on both)
 Case names: suite.case, or suite.case.param for a parameterized case's param.
-SKIP_LIST names the cases this kernel cannot host (UML: tests/uml-skip.list);
-they must skip here, and pass where they can run.
+A SKIP_LIST names cases that must skip in this run and pass in another:
+those this kernel cannot host (UML: tests/uml-skip.list), and those that
+run only when the boot provokes their kernel reports (tests/provoked.list).
 """
 import json
 import sys
@@ -45,23 +46,26 @@ def by_suite(results):
     return suites
 
 
-def skip_problems(results, skip_list):
-    """A case of SKIP_LIST that ran here, or is missing: the list is stale."""
-    if not skip_list:
-        return []
+def skip_problems(results, skip_lists):
+    """A case of a SKIP_LIST that ran here, or is missing: the list is stale."""
     got = dict(results)
     problems = []
-    for name in read_list(skip_list):
-        if name not in got:
-            problems.append(f"{name} (in {skip_list}) did not run")
-        elif got[name] != "SKIP":
-            problems.append(f"{name} is {got[name]}, not SKIP as {skip_list} says")
+    for skip_list in skip_lists:
+        for name in read_list(skip_list):
+            if name not in got:
+                problems.append(f"{name} (in {skip_list}) did not run")
+            elif got[name] != "SKIP":
+                problems.append(f"{name} is {got[name]}, not SKIP as {skip_list} says")
     return problems
 
 
-def show(path, skip_list=None):
+def skippable(skip_lists):
+    return {name for skip_list in skip_lists for name in read_list(skip_list)}
+
+
+def show(path, *skip_lists):
     results = cases(load(path))
-    may_skip = set(read_list(skip_list)) if skip_list else set()
+    may_skip = skippable(skip_lists)
     for suite, rows in by_suite(results).items():
         bad = sum(s != "PASS" for _, s in rows)
         print(f"  suite {suite}: {len(rows)} cases, {'all passed' if not bad else f'{bad} not passed'}")
@@ -74,11 +78,11 @@ def show(path, skip_list=None):
     # A skipped case proves nothing: every case must pass, but those this
     # kernel cannot host, which must skip (and pass elsewhere).
     unlisted = [name for name, s in results if s == "SKIP" and name not in may_skip]
-    problems = skip_problems(results, skip_list)
+    problems = skip_problems(results, skip_lists)
     ok = n > 0 and failed == 0 and not unlisted and not problems
     print(f"KUnit: {n} cases in {len(by_suite(results))} suites: {passed} passed, "
           f"{failed} failed, {skipped} skipped"
-          f"{f' ({skipped - len(unlisted)} as {skip_list} says)' if skip_list else ''}"
+          f"{f' ({skipped - len(unlisted)} as {chr(32).join(skip_lists)} says)' if skip_lists else ''}"
           f": {'PASS' if ok else 'FAIL'}")
     for name in unlisted:
         print(f"  problem: {name} skipped: a skipped case proves nothing")
@@ -102,11 +106,11 @@ def read_list(path):
     return names
 
 
-def before_after(base_path, series_path, list_path, skip_list=None):
+def before_after(base_path, series_path, list_path, *skip_lists):
     base_results, series_results = cases(load(base_path)), cases(load(series_path))
-    problems = skip_problems(base_results, skip_list) + skip_problems(series_results, skip_list)
-    # Cases this kernel cannot host say nothing either way here.
-    may_skip = set(read_list(skip_list)) if skip_list else set()
+    problems = skip_problems(base_results, skip_lists) + skip_problems(series_results, skip_lists)
+    # Cases that skip in this run say nothing either way here.
+    may_skip = skippable(skip_lists)
     base = {n: s for n, s in base_results if n not in may_skip}
     series = {n: s for n, s in series_results if n not in may_skip}
     listed = read_list(list_path)
@@ -141,9 +145,9 @@ def before_after(base_path, series_path, list_path, skip_list=None):
 
 
 def main(argv):
-    if len(argv) in (3, 4) and argv[1] == "show":
+    if len(argv) >= 3 and argv[1] == "show":
         return show(*argv[2:])
-    if len(argv) in (5, 6) and argv[1] == "before-after":
+    if len(argv) >= 5 and argv[1] == "before-after":
         return before_after(*argv[2:])
     sys.exit(__doc__)
 

@@ -12,6 +12,7 @@ KUNITCONFIG=$(abspath "${KUNITCONFIG:-configs/kunit.config}")
 X86_CONFIG=$(abspath "${X86_CONFIG:-configs/x86_64.config}")
 KUNIT_X86_CONFIG=$(abspath "${KUNIT_X86_CONFIG:-configs/kunit-x86_64.config}")
 UML_SKIP=$TESTS_DIR/uml-skip.list  # cases UML cannot host: step j runs them
+PROVOKED=$TESTS_DIR/provoked.list  # cases that run only when the boot provokes reports
 KERNEL_REPORTS=$(abspath "${KERNEL_REPORTS:-configs/kernel-reports.list}")  # what fails a KUnit run's log
 BASE_SERIES=${BASE_SERIES:-7.3}    # e.g. 6.12 or 6.1 for a backport check, with its own BUILD
 # Where linux-source-$BASE_SERIES comes from: BASE_SUITE of the machine's own
