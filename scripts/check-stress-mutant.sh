@@ -34,14 +34,7 @@ for r in $(seq 1 "$runs"); do
 	json=$CHECK/mutant-$r.json klog=$LOGS/kunit-mutant-$r-kernel.log
 	STEP=check-stress-mutant KUNIT_REPORTS=warn KUNIT_REPORTS_WHY="the mutant is a broken kernel" \
 		"$(dirname "$0")/kunit.sh" "$SRC" "$bdir" "$json" "mutant-$r" "$case"
-	status=$(python3 -c 'import json, sys
-d = json.load(open(sys.argv[1]))
-def walk(g):
-    for s in g.get("sub_groups", []):
-        yield from walk(s)
-    for t in g.get("test_cases", []):
-        yield t["name"], t["status"]
-print(next((s for n, s in walk(d) if n == "mn_test_stress"), "missing"))' "$json")
+	status=$("$(dirname "$0")/kunit_results.py" status "$json" "$case")
 	figures=$(grep -o 'imbalances [0-9]*' "$klog" | tail -n 1)
 	if [ "$status" = FAIL ] && grep -q 'ends without a start' "$klog"; then
 		caught=$((caught + 1))

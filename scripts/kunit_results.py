@@ -6,6 +6,8 @@
                                         print suites and cases, one verdict line;
                                         exit 1 unless every case passed (>= 1 ran),
                                         but the cases of the SKIP_LISTs skipped
+  kunit_results.py status JSON CASE    print CASE's status (suite.case[.param]),
+                                        or "missing"
   kunit_results.py before-after BASE_JSON SERIES_JSON FAIL_LIST [SKIP_LIST...]
                                         listed cases fail on the base with the
                                         tests only, all others pass; all pass on
@@ -144,9 +146,16 @@ def before_after(base_path, series_path, list_path, *skip_lists):
     return 1 if problems else 0
 
 
+def status(path, name):
+    print(dict(cases(load(path))).get(name, "missing"))
+    return 0
+
+
 def main(argv):
     if len(argv) >= 3 and argv[1] == "show":
         return show(*argv[2:])
+    if len(argv) == 4 and argv[1] == "status":
+        return status(*argv[2:])
     if len(argv) >= 5 and argv[1] == "before-after":
         return before_after(*argv[2:])
     sys.exit(__doc__)
