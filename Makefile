@@ -9,8 +9,8 @@ TESTS_DIR ?= tests
 export BUILD PATCHES_DIR TESTS_DIR
 
 .NOTPARALLEL:
-.PHONY: all deps base series kunit check model bench tree export clean distclean
-GOALS := all deps base series kunit check model bench tree export clean
+.PHONY: all deps base series kunit check model bench vmtest tree export clean distclean
+GOALS := all deps base series kunit check model bench vmtest tree export clean
 
 ifeq ($(WS_LOCKED),)
 # One make at a time per build dir: re-run the goal holding $(BUILD)/.lock.
@@ -40,6 +40,9 @@ model: deps
 
 bench: series
 	@scripts/bench.sh
+
+vmtest: series
+	@scripts/vmtest.sh
 
 tree: base
 	@scripts/tree.sh

@@ -8,25 +8,9 @@ STEP=check-before-after
 d=$(dirname "$0")
 load_series
 only=$TESTS_DIR/base-only.list fails=$TESTS_DIR/base-fail.list
-[ -f "$only" ] || die "no $(rel "$only")"
 [ -f "$fails" ] || die "no $(rel "$fails")"
-picked=()
-while IFS= read -r subj; do
-	subj=$(echo "$subj" | sed -e 's/[[:space:]]*$//' -e 's/^[[:space:]]*//')
-	[ -n "$subj" ] || continue
-	found=
-	for p in "${SERIES[@]}"; do
-		[ "$(patch_subject "$p")" = "$subj" ] && found=$p
-	done
-	[ -n "$found" ] || die "$(rel "$only"): no patch in $(rel "$PATCHES_DIR") has the subject '$subj'"
-	picked+=("$found")
-done <"$only"
-((${#picked[@]})) || die "$(rel "$only") names no patch"
-# Series order, whatever the list's order.
-ordered=()
-for p in "${SERIES[@]}"; do
-	for q in "${picked[@]}"; do [ "$p" = "$q" ] && { ordered+=("$p"); break; }; done
-done
+base_only_patches
+ordered=("${BASE_ONLY[@]}")
 printf '  base-only: %s\n' "${ordered[@]##*/}"
 # make's tree on branch 'before', with its own UML build dir, seeded on first
 # use from build/kunit (same source path): only what differs rebuilds.

@@ -1,5 +1,5 @@
 #!/bin/bash
-# make check: steps a-p, each reported by name with PASS/FAIL, then one
+# make check: steps a-q, each reported by name with PASS/FAIL, then one
 # line "N passed, M failed"; non-zero exit if any failed.
 STEP=check
 . "$(dirname "$0")/lib.sh"
@@ -22,11 +22,12 @@ STEPS=(
 	"n|htmldocs: make SPHINXDIRS=mm htmldocs adds no warning|check-htmldocs.sh"
 	"o|coccinelle rule: mmu_notifier_nonblock.cocci reports its bad inputs, not the tree|check-cocci-rule.sh"
 	"p|stress mutant: mn_test_stress catches an unwind that stops at the failing notifier itself|check-stress-mutant.sh"
+	"q|vmtest: OOM reaper and process_mrelease in an x86_64 guest hang the base and pass on the series|vmtest.sh"
 )
 # make check ONLY=ab runs a subset (for working on the checks themselves).
 ONLY=${ONLY:-}
 # A subset without a would check an old series if patches/ changed since.
-if [ -n "$ONLY" ] && [[ $ONLY != *a* ]] && [[ $ONLY == *[b-jnop]* ]] && ! am_current; then
+if [ -n "$ONLY" ] && [[ $ONLY != *a* ]] && [[ $ONLY == *[b-jnopq]* ]] && ! am_current; then
 	say "$(rel "$PATCHES_DIR") changed since step a last applied it: running step a first"
 	ONLY=a$ONLY
 fi

@@ -20,7 +20,9 @@ STEP=deps
 #                   libpython3.11: those with Python scripts load Debian 12's
 #                   libpython, which coccinelle does not depend on
 #                   ("Py.find_library: unable to find the Python library")
-#   qemu-system-x86 step j (kunit.py --arch=x86_64)
+#   qemu-system-x86 step j (kunit.py --arch=x86_64), make vmtest (step q)
+#   busybox-static  make vmtest: the guest's shell and tools (/bin/busybox);
+#                   its programs are linked with gcc -static (libc6-dev)
 #   spin            step m, make model (model/unwind.pml)
 #   python3-sphinx  step n (make SPHINXDIRS=mm htmldocs)
 #   gdb             make bench: the size of mm/mmu_notifier.c's private struct
@@ -30,7 +32,7 @@ STEP=deps
 #                   fetch-sparse.sh read
 PKGS=(build-essential gcc make flex bison bc libelf-dev libssl-dev cpio xz-utils
       perl python3 git sparse coccinelle ocaml-nox libpython3.11 qemu-system-x86 spin
-      python3-sphinx python3-ply python3-git gdb debian-archive-keyring)
+      python3-sphinx python3-ply python3-git gdb debian-archive-keyring busybox-static)
 fetch=0
 if [ -z "$KERNEL_SRC" ] && [ "$TARBALL" = "$TARBALL_DEFAULT" ]; then
 	if [ -n "$BASE_SUITE" ]; then

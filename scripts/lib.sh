@@ -11,6 +11,7 @@ TESTS_DIR=$(abspath "${TESTS_DIR:-tests}")
 KUNITCONFIG=$(abspath "${KUNITCONFIG:-configs/kunit.config}")
 X86_CONFIG=$(abspath "${X86_CONFIG:-configs/x86_64.config}")
 KUNIT_X86_CONFIG=$(abspath "${KUNIT_X86_CONFIG:-configs/kunit-x86_64.config}")
+VM_CONFIG=$(abspath "${VM_CONFIG:-configs/vmtest.config}")
 UML_SKIP=$TESTS_DIR/uml-skip.list  # cases UML cannot host: step j runs them
 PROVOKED=$TESTS_DIR/provoked.list  # cases that run only when the boot provokes reports
 KERNEL_REPORTS=$(abspath "${KERNEL_REPORTS:-configs/kernel-reports.list}")  # what fails a KUnit run's log
@@ -189,6 +190,29 @@ am_patches() {
 	say "applied $n patches on $BASE_TAG: branch $branch in $(rel "$dir")"
 }
 
+# The patches tests/base-only.list names by subject (the test patches and
+# what they need), in series order, into the array BASE_ONLY (load_series
+# first): steps i and q apply them alone to the base.
+base_only_patches() {
+	local only=$TESTS_DIR/base-only.list subj p q found picked=()
+	[ -f "$only" ] || die "no $(rel "$only")"
+	while IFS= read -r subj; do
+		subj=$(echo "$subj" | sed -e 's/[[:space:]]*$//' -e 's/^[[:space:]]*//')
+		[ -n "$subj" ] || continue
+		found=
+		for p in "${SERIES[@]}"; do
+			[ "$(patch_subject "$p")" = "$subj" ] && found=$p
+		done
+		[ -n "$found" ] || die "$(rel "$only"): no patch in $(rel "$PATCHES_DIR") has the subject '$subj'"
+		picked+=("$found")
+	done <"$only"
+	((${#picked[@]})) || die "$(rel "$only") names no patch"
+	BASE_ONLY=()
+	for p in "${SERIES[@]}"; do
+		for q in "${picked[@]}"; do [ "$p" = "$q" ] && { BASE_ONLY+=("$p"); break; }; done
+	done
+}
+
 # Files a revision range touches: changed_files DIR RANGE [FILTER]
 changed_files() { git -C "$1" diff --name-only --diff-filter=d "$2"; }
 
@@ -319,6 +343,8 @@ touched_objects() {
 			case $f in
 			# built from amdgpu's Makefile, with its include paths
 			drivers/gpu/drm/amd/amdkfd/*.c) echo "drivers/gpu/drm/amd/amdgpu/../amdkfd/$(basename "${f%.c}").o" ;;
+			# user-space programs (selftests): make vmtest builds them
+			tools/*) ;;
 			*.c) echo "${f%.c}.o" ;;
 			include/linux/mmu_notifier.h) hdr=1 ;;
 			esac
