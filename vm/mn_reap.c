@@ -136,17 +136,16 @@ static void *linger(void *arg)
 	return NULL;
 }
 
-/* Thread TID of this process sleeps (state I or D): in the driver. */
-static bool sleeping(pid_t tid)
+/* The state letter of thread TID of process PID, 0 if there is none. */
+static char state(pid_t pid, pid_t tid)
 {
-	char path[64], buf[256], *p;
+	char path[64], buf[256], *p, r = 0;
 	FILE *f;
-	bool r = false;
 
-	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", tid);
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/stat", pid, tid);
 	f = fopen(path, "r");
 	if (f && fgets(buf, sizeof(buf), f) && (p = strrchr(buf, ')')))
-		r = p[2] == 'I' || p[2] == 'D';
+		r = p[2];
 	if (f)
 		fclose(f);
 	return r;
@@ -176,7 +175,8 @@ static void victim(int ready, bool oom)
 	ctl(victim_fd, HMM_DMIRROR_HLIST_REGISTER, 0);
 	if (pthread_create(&t, NULL, linger, NULL))
 		die("pthread_create");
-	while (!linger_tid || !sleeping(linger_tid))
+	/* In the driver: TASK_IDLE, shown as I. */
+	while (!linger_tid || state(getpid(), linger_tid) != 'I')
 		usleep(1000);
 	/*
 	 * Faulted-in anonymous memory, what the reaper frees: 8 MiB, or
@@ -205,21 +205,6 @@ static pid_t pid, tid;
 static bool victim_exited(void)
 {
 	return waitpid(pid, NULL, WNOHANG) == pid;
-}
-
-/* The state letter of thread TID of the victim, 0 if gone. */
-static char state(pid_t tid)
-{
-	char path[64], buf[256], *p, r = 0;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/task/%d/stat", pid, tid);
-	f = fopen(path, "r");
-	if (f && fgets(buf, sizeof(buf), f) && (p = strrchr(buf, ')')))
-		r = p[2];
-	if (f)
-		fclose(f);
-	return r;
 }
 
 /* "RssAnon" of the lingering thread's status in kB, -1 if not there. */
@@ -314,9 +299,9 @@ int main(int argc, char **argv)
 		rss0 = rss_anon();
 		kill(pid, SIGKILL);
 		/* The main thread exits; the group stays for the lingering one. */
-		for (double end = now() + 10; state(pid) != 'Z' && now() < end; )
+		for (double end = now() + 10; state(pid, pid) != 'Z' && now() < end; )
 			usleep(1000);
-		if (state(pid) != 'Z' || state(tid) == 0)
+		if (state(pid, pid) != 'Z' || state(pid, tid) == 0)
 			fail(" the killed victim's main thread did not exit alone in 10 s;");
 		r1 = syscall(SYS_process_mrelease, pidfd, 0);
 		e1 = errno;
