@@ -1,14 +1,19 @@
 #!/bin/bash
-# make bench: the base with only the benchmark patch, and the whole series
-# (which carries it), built as UML kernels with configs/bench.config and
-# booted alternately, base then series, BENCH_BOOTS times each; then one
-# table (scripts/bench_table.py), the struct sizes and the stack frames of
-# the start/end functions. UML runs the kernel's code natively: no emulation
-# in the figures. Figures, not a test: it fails only when a step fails.
+# make bench: the base with only the benchmark patch, the whole series (which
+# carries it), and a layout control (the base kernel again, with its code from
+# mm/mmu_notifier.o on moved by BENCH_PAD bytes), built as UML kernels with
+# configs/bench.config and booted in turn, base, series, control, BENCH_BOOTS
+# times each; then one table (scripts/bench_table.py), the struct sizes and the
+# stack frames of the start/end functions. UML runs the kernel's code
+# natively: no emulation in the figures. Figures, not a test: it fails only
+# when a step fails.
 STEP=bench
 . "$(dirname "$0")/lib.sh"
 BENCH=$BUILD/bench
 BOOTS=${BENCH_BOOTS:-5}
+[[ $BOOTS =~ ^[0-9]+$ ]] && ((BOOTS >= 2)) || die "BENCH_BOOTS must be a number of boots, 2 or more, not '$BOOTS'"
+PAD=${BENCH_PAD:-32}
+[[ $PAD =~ ^[1-9][0-9]*$ ]] || die "BENCH_PAD must be a positive number of bytes, not '$PAD'"
 BENCH_CONFIG=$TOP/configs/bench.config
 load_series
 [ -f "$BENCH_CONFIG" ] || die "no $(rel "$BENCH_CONFIG")"
@@ -19,17 +24,32 @@ done
 [ -n "$bench_patch" ] || die "no patch in $(rel "$PATCHES_DIR") adds lib/mmu_notifier_benchmark.c"
 mkdir -p "$BENCH" "$LOGS"
 
-# Work trees of build/linux: base + the benchmark patch, and the series.
-for v in base series; do
+# Work trees of build/linux: base + the benchmark patch, the series, and the
+# control: the base's, with PAD bytes of text at the top of mm/mmu_notifier.c,
+# so that the notifier core and everything linked after it (the benchmark
+# too) sit elsewhere. The same code at another address: what the control
+# differs from the base by is what layout alone does to a row.
+KERNELS=(base series control)
+for v in "${KERNELS[@]}"; do
 	ensure_worktree "$BENCH/src-$v"
 done
 # Its MAINTAINERS line sits next to the test patch's, so that hunk is left
 # out on the base; the code, Kconfig and Makefile hunks apply as they are.
 AM_EXCLUDE=MAINTAINERS am_patches "$BENCH/src-base" bench-base "$bench_patch"
 checkout_rev "$BENCH/src-series" series
-say "base: $BASE_TAG + $(patch_subject "$bench_patch") (without its MAINTAINERS hunk); series: ${#SERIES[@]} patches"
+AM_EXCLUDE=MAINTAINERS am_patches "$BENCH/src-control" bench-control "$bench_patch"
+pad_file=$BENCH/src-control/mm/mmu_notifier.c
+grep -q '^#include <linux/mmu_notifier.h>$' "$pad_file" ||
+	die "no '#include <linux/mmu_notifier.h>' line in $(rel "$pad_file") to put the layout control's padding after"
+sed -i '/^#include <linux\/mmu_notifier.h>$/a\
+/* make bench layout control: '"$PAD"' bytes of text before the core */\
+asm(".pushsection .text, \\"ax\\"\\n.skip '"$PAD"', 0xcc\\n.popsection");' "$pad_file"
+git -C "$BENCH/src-control" -c user.name="make bench" -c user.email="bench@localhost" \
+	commit -q -a -m "make bench layout control: $PAD bytes of text at the top of mm/mmu_notifier.c" ||
+	die "cannot commit the layout control's padding in $(rel "$BENCH/src-control")"
+say "base: $BASE_TAG + $(patch_subject "$bench_patch") (without its MAINTAINERS hunk); series: ${#SERIES[@]} patches; control: the base + $PAD bytes of text in mm/mmu_notifier.o"
 
-for v in base series; do
+for v in "${KERNELS[@]}"; do
 	src=$BENCH/src-$v out=$BENCH/$v
 	mkdir -p "$out"
 	cat "$src/tools/testing/kunit/configs/arch_uml.config" "$BENCH_CONFIG" >"$out/.config.want"
@@ -56,13 +76,14 @@ boot() {
 	# log_buf_len: the failing cases make the core print a line per failed
 	# start, before the console is up; the figures must not be dropped.
 	# The last CPU, the same for both kernels (UML's helpers inherit it).
-	timeout 600 taskset -c "$(($(nproc) - 1))" "$BENCH/$1/linux" mem=256M loglevel=6 log_buf_len=16M \
-		>"$log" 2>&1 </dev/null || true
+	# UML ends with SIGABRT; the subshell keeps bash's "Aborted" off the screen.
+	(timeout 600 taskset -c "$(($(nproc) - 1))" "$BENCH/$1/linux" mem=256M loglevel=6 log_buf_len=16M \
+		>"$log" 2>&1 </dev/null || true) 2>/dev/null
 	grep -q 'mmu_notifier_benchmark: done$' "$log" ||
 		die "the $1 kernel's run $2 did not finish the benchmark (log: $(rel "$log"))"
 }
 for k in $(seq 1 "$BOOTS"); do
-	for v in base series; do
+	for v in "${KERNELS[@]}"; do
 		t=$SECONDS
 		boot "$v" "$k"
 		say "run $k/$BOOTS: $v ($((SECONDS - t)) s)"
@@ -93,4 +114,4 @@ frames base >"$BENCH/frames-base.txt"
 frames series >"$BENCH/frames-series.txt"
 
 python3 "$(dirname "$0")/bench_table.py" "$BENCH" "$BOOTS" "$sb" "$ss"
-say "logs: $(rel "$BENCH")/run-{base,series}-<n>.log; $BOOTS runs each, alternating"
+say "logs: $(rel "$BENCH")/run-{base,series,control}-<n>.log; $BOOTS runs each, in turn"

@@ -3,13 +3,17 @@
 
 bench_table.py DIR BOOTS "BASE_SIZES" "SERIES_SIZES"
 
-DIR holds run-{base,series}-<k>.log (k = 1..BOOTS, booted alternately) and
-frames-{base,series}.txt.  For each case: the base's and the series' time
-per pair (the median over the boots of each boot's median over its rounds),
-the ratio series/base as the median of the per-boot ratios (boot k of the
-series against boot k of the base), the spread of those ratios (half their
-range), and base/base: the median of the ratios of each base boot to the
-next, which shows how far two runs of the same kernel differ.
+DIR holds run-{base,series,control}-<k>.log (k = 1..BOOTS, booted in turn)
+and frames-{base,series}.txt.  For each case: the base's and the series'
+time per pair (the median over the boots of each boot's median over its
+rounds); the ratio series/base, the median of the per-boot ratios (boot k
+of the series against boot k of the base); their spread, half their
+interquartile range (a boot now and then runs everything about 1.7 times
+slower, on either kernel: half the range would be that boot's); control,
+the median of the per-boot ratios of the layout control (the base's code,
+moved) to the base, which shows what layout alone does to the row; and
+base/base, the median of the ratios of each base boot to the next, which
+shows how far two runs of the same kernel differ.
 """
 import re
 import statistics
@@ -42,23 +46,24 @@ def main():
     d, boots = sys.argv[1], int(sys.argv[2])
     sizes = {'base': sys.argv[3].split(), 'series': sys.argv[4].split()}
     runs = {v: [load('%s/run-%s-%d.log' % (d, v, k)) for k in range(1, boots + 1)]
-            for v in ('base', 'series')}
+            for v in ('base', 'series', 'control')}
     cases = list(runs['base'][0])
-    for v in ('base', 'series'):
+    for v in runs:
         for k, r in enumerate(runs[v], 1):
             missing = [c for c in cases if c not in r]
             if missing:
                 sys.exit('FAILED [bench]: run %d of the %s lacks %s' % (k, v, ', '.join(missing)))
-    print('| case | base ns | series ns | ratio | spread | base/base |')
-    print('|------|--------:|----------:|------:|-------:|----------:|')
+    print('| case | base ns | series ns | ratio | spread | control | base/base |')
+    print('|------|--------:|----------:|------:|-------:|--------:|----------:|')
     for c in cases:
-        b = [r[c] for r in runs['base']]
-        s = [r[c] for r in runs['series']]
+        b, s, l = ([r[c] for r in runs[v]] for v in ('base', 'series', 'control'))
         ratios = [y / x for x, y in zip(b, s)]
+        q1, _, q3 = statistics.quantiles(ratios, n=4, method='inclusive')
         bb = [b[i] / b[(i + 1) % boots] for i in range(boots)]
-        print('| %s | %.1f | %.1f | %.3f | %.3f | %.3f |' % (
+        print('| %s | %.1f | %.1f | %.3f | %.3f | %.3f | %.3f |' % (
             c, statistics.median(b), statistics.median(s),
-            statistics.median(ratios), (max(ratios) - min(ratios)) / 2,
+            statistics.median(ratios), (q3 - q1) / 2,
+            statistics.median([y / x for x, y in zip(b, l)]),
             statistics.median(bb)))
     print()
     names = ('struct mmu_notifier', 'struct mmu_notifier_subscriptions',
